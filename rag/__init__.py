@@ -1,0 +1,1 @@
+"""ragchat runtime core: settings, embeddings, store, retrieval, prompting, LLM and chat engine."""

@@ -1,0 +1,84 @@
+"""Plain data shared by ingest, retrieval, the engine and the faces."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Chunk:
+    """A piece of a document as stored: text plus where it came from."""
+
+    text: str
+    source: str  # path relative to the ingested folder, e.g. "warranty/handbook.pdf"
+    path: str  # absolute path of the file, the key for incremental ingest
+    chunk_index: int
+    content_hash: str
+    page: int | None = None
+    title: str | None = None
+    heading: str | None = None
+    id: int | None = None  # docstore / FAISS id once stored
+
+
+@dataclass
+class Hit:
+    """A retrieved chunk with its relevance."""
+
+    id: int
+    text: str
+    source: str
+    page: int | None
+    score: float  # fused rank score (higher is better)
+    similarity: float | None = None  # cosine similarity to the query, when vector search saw it
+    title: str | None = None
+    heading: str | None = None
+
+    def label(self) -> str:
+        """How a citation names this hit: 'returns/policy.md' or 'manual.pdf (page 3)'."""
+        return f"{self.source} (page {self.page})" if self.page else self.source
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Timings:
+    retrieve_s: float = 0.0
+    ttft_s: float | None = None  # time to first token
+    generate_s: float = 0.0
+    tokens: int = 0
+    tokens_per_s: float | None = None
+    prompt_tokens: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    """A finished answer: text, the sources it cited, everything retrieved, and timings."""
+
+    text: str
+    mode: str
+    sources: list[Hit] = field(default_factory=list)  # hits the answer cited ([n] markers)
+    hits: list[Hit] = field(default_factory=list)  # everything put into the prompt
+    timings: Timings = field(default_factory=Timings)
+    query: str = ""  # the standalone query used for retrieval
+    refused: bool = False  # answered with the "not in the documents" reply
+    error: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "answer": self.text,
+            "mode": self.mode,
+            "query": self.query,
+            "refused": self.refused,
+            "error": self.error,
+            "sources": [
+                {"source": h.source, "page": h.page, "score": round(h.score, 4)}
+                for h in self.sources
+            ],
+            "hits": [h.to_dict() for h in self.hits],
+            "timings": self.timings.to_dict(),
+        }

