@@ -1,0 +1,1 @@
+"""Offline ingest pipeline: find files, load them as Documents, chunk, embed and index them."""
