@@ -3,6 +3,7 @@
 Every number a document, an evaluation question or a training dialogue states comes from here,
 so the three can't disagree. `make_docs.py`, `make_eval.py` and `make_dialogues.py` import it.
 """
+# ruff: noqa: E501  (document text and data tables read better unwrapped)
 from dataclasses import dataclass
 
 COMPANY = "Kestrel Outdoor Electronics"

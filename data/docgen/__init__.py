@@ -1,5 +1,11 @@
 """Builders for the sample knowledge base in data/docs (see data/make_docs.py)."""
-from . import content_help, content_policies, content_products, content_returns_warranty, content_support
+from . import (
+    content_help,
+    content_policies,
+    content_products,
+    content_returns_warranty,
+    content_support,
+)
 
 
 def build_corpus():

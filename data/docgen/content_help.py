@@ -1,6 +1,16 @@
 """Help-center articles (HTML) about shipping, orders, sign-in, contact and gift cards."""
-from company_facts import (ACCOUNT, ADDRESS, CONTACT, PRIVACY, SHIPPING, SHORT, TROUBLE, WEBSITE,
-                           money)
+# ruff: noqa: E501  (document text and data tables read better unwrapped)
+from company_facts import (
+    ACCOUNT,
+    ADDRESS,
+    CONTACT,
+    PRIVACY,
+    SHIPPING,
+    SHORT,
+    TROUBLE,
+    WEBSITE,
+    money,
+)
 
 from .content_products import ground_only_note
 from .model import Doc, Section

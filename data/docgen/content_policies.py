@@ -1,6 +1,17 @@
 """Company-wide policies: privacy, terms of sale, billing (DOCX), loyalty (DOCX), escalation."""
-from company_facts import (ACCOUNT, ADDRESS, COMPANY, CONTACT, EFFECTIVE_DATE, ESCALATION, LOYALTY,
-                           PRIVACY, SHORT, WEBSITE)
+# ruff: noqa: E501  (document text and data tables read better unwrapped)
+from company_facts import (
+    ACCOUNT,
+    ADDRESS,
+    COMPANY,
+    CONTACT,
+    EFFECTIVE_DATE,
+    ESCALATION,
+    LOYALTY,
+    PRIVACY,
+    SHORT,
+    WEBSITE,
+)
 
 from .model import Doc, Section
 
@@ -132,33 +143,33 @@ def billing() -> Doc:
 
 
 def loyalty() -> Doc:
-    l = LOYALTY
-    tiers = [[name, points, earn, perk] for name, points, earn, perk in l["tiers"]]
+    loy = LOYALTY
+    tiers = [[name, points, earn, perk] for name, points, earn, perk in loy["tiers"]]
     sections = [
         Section("Joining", [
-            f"{l['name']} is free. Create an account on {WEBSITE} and tick Join Trail Rewards. You "
-            f"get {l['join_bonus']} as a welcome bonus."]),
+            f"{loy['name']} is free. Create an account on {WEBSITE} and tick Join Trail Rewards. You "
+            f"get {loy['join_bonus']} as a welcome bonus."]),
         Section("Earning points", [
-            f"You earn {l['earn']} spent on products. Points are not earned on shipping, taxes, "
+            f"You earn {loy['earn']} spent on products. Points are not earned on shipping, taxes, "
             "gift cards or Kestrel Care+ plans. Points appear in your account when your order "
             "ships, and are removed if you return the item.",
-            f"You also get {l['birthday_bonus']} in your birthday month and a "
-            f"{l['referral_credit']} credit for you and your friend when a friend you refer makes "
+            f"You also get {loy['birthday_bonus']} in your birthday month and a "
+            f"{loy['referral_credit']} credit for you and your friend when a friend you refer makes "
             "a first order."]),
         Section("Tiers", [
             "Your tier depends on the points you earned in the last 12 months.",
             ("table", ["Tier", "Points in 12 months", "Earn rate", "Extra benefits"], tiers)]),
         Section("Redeeming points", [
-            f"At checkout, redeem points in steps of 100: {l['redeem']} off your order. Rewards "
+            f"At checkout, redeem points in steps of 100: {loy['redeem']} off your order. Rewards "
             "cannot be exchanged for cash or used to buy gift cards."]),
         Section("Expiry and changes", [
-            f"Points expire {l['expiry']} after the date you earned them. We may change the "
+            f"Points expire {loy['expiry']} after the date you earned them. We may change the "
             "programme with 4 weeks' notice by email; points you have already earned keep their "
             "value."]),
     ]
-    intro = [f"{l['name']} is the loyalty programme of {COMPANY}: earn points on every order and "
+    intro = [f"{loy['name']} is the loyalty programme of {COMPANY}: earn points on every order and "
              "turn them into money off your next adventure."]
-    return Doc("loyalty/trail-rewards.docx", l["name"], sections, intro=intro)
+    return Doc("loyalty/trail-rewards.docx", loy["name"], sections, intro=intro)
 
 
 def escalation() -> Doc:

@@ -1,6 +1,19 @@
 """Product documents: the CSV catalogue, the product-line overview and the BaseCamp BC-1000 manual."""
-from company_facts import (BC1000, BY_MODEL, COMPANY, CONTACT, LINES, PRODUCTS, SHIPPING, SHORT,
-                           WARRANTY, WEBSITE, money, months_text)
+# ruff: noqa: E501  (document text and data tables read better unwrapped)
+from company_facts import (
+    BC1000,
+    BY_MODEL,
+    COMPANY,
+    CONTACT,
+    LINES,
+    PRODUCTS,
+    SHIPPING,
+    SHORT,
+    WARRANTY,
+    WEBSITE,
+    money,
+    months_text,
+)
 
 from .model import Doc, Section
 

@@ -1,6 +1,19 @@
 """The FAQ and the troubleshooting guides (Markdown and plain text)."""
-from company_facts import (ACCOUNT, BY_MODEL, CONTACT, LINES, LOYALTY, SHIPPING, SHORT, TROUBLE,
-                           WARRANTY, WEBSITE, money, months_text)
+# ruff: noqa: E501  (document text and data tables read better unwrapped)
+from company_facts import (
+    ACCOUNT,
+    BY_MODEL,
+    CONTACT,
+    LINES,
+    LOYALTY,
+    SHIPPING,
+    SHORT,
+    TROUBLE,
+    WARRANTY,
+    WEBSITE,
+    money,
+    months_text,
+)
 
 from .model import Doc, Section
 
@@ -8,7 +21,7 @@ from .model import Doc, Section
 def faq() -> Doc:
     s, c = SHIPPING, CONTACT
     qa = [
-        ("Where do you ship?", f"We ship to the United States (including Alaska, Hawaii and "
+        ("Where do you ship?", "We ship to the United States (including Alaska, Hawaii and "
          "APO/FPO addresses) and to Canada. We do not ship to other countries."),
         ("How much is shipping?", f"Standard shipping costs {money(s['standard']['price'])} and "
          f"is free on orders of {money(s['free_threshold'])} or more within the contiguous US. "
@@ -19,7 +32,7 @@ def faq() -> Doc:
          "The return window, any fees and refund times are set out in our Return and Refund "
          "Policy."),
         ("How long is the warranty?", "It depends on the product line: "
-         + ", ".join(f"{l.name} {l.warranty_months} months" for l in LINES.values())
+         + ", ".join(f"{ln.name} {ln.warranty_months} months" for ln in LINES.values())
          + ". The Warranty Handbook has the details."),
         ("Can I extend my warranty?", f"Yes, with {WARRANTY['care_plus']}, which adds "
          f"{WARRANTY['care_plus_years']} and accidental damage cover. Buy it at checkout or "

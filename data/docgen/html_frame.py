@@ -3,6 +3,7 @@
 It imitates a page exported from a hosted help center, so it carries the boilerplate an ingester
 has to strip (navigation, sidebar, footer) and <script>/<style> content that must never be indexed.
 """
+# ruff: noqa: E501  (document text and data tables read better unwrapped)
 import html
 
 from company_facts import COMPANY, SHORT

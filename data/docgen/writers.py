@@ -31,8 +31,16 @@ def pdf_bytes(doc) -> bytes:
     from reportlab.lib.pagesizes import LETTER
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.lib.units import inch
-    from reportlab.platypus import (ListFlowable, ListItem, PageBreak, Paragraph,
-                                    SimpleDocTemplate, Spacer, Table, TableStyle)
+    from reportlab.platypus import (
+        ListFlowable,
+        ListItem,
+        PageBreak,
+        Paragraph,
+        SimpleDocTemplate,
+        Spacer,
+        Table,
+        TableStyle,
+    )
 
     styles = getSampleStyleSheet()
     body = styles["BodyText"]
@@ -61,9 +69,11 @@ def pdf_bytes(doc) -> bytes:
             elif block[0] in ("ul", "ol"):
                 kind = "bullet" if block[0] == "ul" else "1"
                 items = [ListItem(Paragraph(escape(t), body)) for t in block[1]]
-                story.append(ListFlowable(items, bulletType=kind, start=None if kind == "bullet" else 1))
+                start = None if kind == "bullet" else 1
+                story.append(ListFlowable(items, bulletType=kind, start=start))
             elif block[0] == "table":
-                cells = [[Paragraph(escape(str(c)), body) for c in row] for row in [block[1]] + block[2]]
+                cells = [[Paragraph(escape(str(c)), body) for c in row]
+                         for row in [block[1]] + block[2]]
                 table = Table(cells, hAlign="LEFT")
                 table.setStyle(TableStyle([
                     ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
@@ -191,7 +201,8 @@ def txt_bytes(doc) -> bytes:
                 rows = [block[1]] + [[str(c) for c in r] for r in block[2]]
                 widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
                 for r in rows:
-                    lines.append("  " + "  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip())
+                    padded = (c.ljust(w) for c, w in zip(r, widths, strict=True))
+                    lines.append(("  " + "  ".join(padded)).rstrip())
                 lines.append("")
     return ("\n".join(lines).rstrip() + "\n").encode("utf-8")
 

@@ -1,0 +1,1 @@
+"""Question builders for data/make_eval.py."""
