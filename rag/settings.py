@@ -37,7 +37,9 @@ class EmbeddingSettings(BaseModel):
 
 class ChunkingSettings(BaseModel):
     chunk_tokens: int = Field(
-        160, ge=16, description="Chunk size in embedding-tokenizer tokens (capped at max_seq_length)."
+        160,
+        ge=16,
+        description="Chunk size in embedding-tokenizer tokens (capped at max_seq_length).",
     )
     overlap_tokens: int = Field(20, ge=0, description="Tokens shared by neighbouring chunks.")
 

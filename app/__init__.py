@@ -1,0 +1,1 @@
+"""ragchat's faces: the Streamlit page and the `ragchat` command line."""

@@ -1,0 +1,1 @@
+"""One module per `ragchat` subcommand, each with register(subparsers)."""

@@ -1,0 +1,50 @@
+"""ragchat search "query": what the index finds, with source, page, score and text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from rag.components import build_embedder, index_exists, index_path, open_store
+from rag.retriever import Retriever
+from rag.settings import get_settings
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("search", help="show the chunks the index finds for a query")
+    parser.add_argument("query")
+    parser.add_argument("--k", type=int, default=5, help="number of chunks (default 5)")
+    parser.add_argument("--index", type=Path, help="index folder (default: store.path)")
+    parser.add_argument(
+        "--min-score", type=float, help="cosine threshold (default: retrieval.min_score)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    if not index_exists(settings, args.index):
+        print(
+            f"error: no index at {index_path(settings, args.index)}; "
+            "create one with `ragchat ingest DIR`",
+            file=sys.stderr,
+        )
+        return 2
+    embedder = build_embedder(settings.embedding)
+    store = open_store(settings, embedder, args.index)
+    hits = Retriever(store, embedder, settings.retrieval).search(
+        args.query, k=args.k, min_score=args.min_score
+    )
+    if args.json:
+        keys = ("source", "page", "score", "similarity", "text")
+        print(json.dumps([{k: getattr(h, k) for k in keys} for h in hits], indent=2))
+        return 0
+    if not hits:
+        print("no relevant chunks found")
+    for rank, hit in enumerate(hits, start=1):
+        print(f"[{rank}] {hit.label()}  score={hit.score:.4f}  similarity={hit.similarity:.3f}")
+        print("    " + hit.text.replace("\n", "\n    "))
+    return 0

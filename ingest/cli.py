@@ -1,0 +1,79 @@
+"""`python -m ingest DIR [DIR…]` and `ragchat ingest …`: index document folders incrementally."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+from ingest.pipeline import Ingester, IngestSummary
+from rag.components import build_embedder, open_store
+from rag.settings import get_settings
+from rag.store import StoreMismatchError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, help="folders or files to index")
+    parser.add_argument("--index", type=Path, help="index folder (default: store.path)")
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    prune = parser.add_mutually_exclusive_group()
+    prune.add_argument(
+        "--prune",
+        dest="prune",
+        action="store_true",
+        default=None,
+        help="remove chunks of files deleted from the folders (default: ingest.prune)",
+    )
+    prune.add_argument("--no-prune", dest="prune", action="store_false", help="keep them")
+    parser.add_argument("--quiet", action="store_true", help="no progress bars")
+
+
+def run(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    settings = get_settings()
+    embedder = build_embedder(settings.embedding)
+    try:
+        store = open_store(settings, embedder, args.index)
+    except StoreMismatchError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    try:
+        summary = Ingester(settings, store, embedder).run(
+            args.paths, prune=args.prune, progress=not (args.quiet or args.json)
+        )
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(summary.to_dict(), indent=2))
+    else:
+        print_summary(summary)
+    if summary.readable == 0:
+        print("error: nothing could be ingested (see the skipped files above)", file=sys.stderr)
+        return 1
+    return 0
+
+
+def print_summary(summary: IngestSummary) -> None:
+    console = Console(stderr=True)
+    table = Table(title="ingest summary", show_header=False)
+    for key, value in summary.to_dict().items():
+        if key != "skipped":
+            table.add_row(key, str(value))
+    table.add_row("skipped", str(len(summary.skipped)))
+    console.print(table)
+    if summary.skipped:
+        skipped = Table("skipped file", "reason", title="skipped")
+        for item in summary.skipped:
+            skipped.add_row(item.path, item.reason)
+        console.print(skipped)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m ingest", description=__doc__)
+    add_arguments(parser)
+    return run(parser.parse_args(argv))

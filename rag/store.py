@@ -1,0 +1,331 @@
+"""FAISS vectors + SQLite docstore, kept consistent and crash-safe.
+
+SQLite is the source of truth: it holds each chunk's text, metadata and vector, the file
+manifest (content hashes) and an FTS5 keyword index. The FAISS file is a derived cache named
+after the docstore generation; if it is missing or stale (a crash between the SQLite commit and
+the FAISS write) it is rebuilt from the stored vectors, never re-embedded. No pickle anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sqlite3
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from rag.schema import Chunk
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, source TEXT NOT NULL, file_hash TEXT NOT NULL, size INTEGER,
+    mtime REAL, chunks INTEGER NOT NULL, indexed_at TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks (
+    id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, source TEXT NOT NULL,
+    chunk_index INTEGER NOT NULL, page INTEGER, title TEXT, heading TEXT, text TEXT NOT NULL,
+    content_hash TEXT NOT NULL, vector BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
+CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(content_hash);
+CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
+    text, content='chunks', content_rowid='id', tokenize='porter unicode61');
+CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
+    INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text); END;
+CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
+    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
+"""
+
+
+class StoreMismatchError(RuntimeError):
+    """The index was built with another embedding model or dimension."""
+
+
+@dataclass
+class FileRecord:
+    path: str
+    source: str
+    file_hash: str
+    size: int
+    mtime: float
+    chunks: int
+    indexed_at: str
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write to a temp file, fsync, rename: readers see the old or the new file, never half."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    with open(tmp, "wb") as fh:
+        fh.write(data)
+        fh.flush()
+        os.fsync(fh.fileno())
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+class FaissStore:
+    """Chunks with vectors; exact inner-product search (vectors are normalised: cosine)."""
+
+    def __init__(self, path: Path, model_name: str, dim: int, extra_manifest: dict | None = None):
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self.dim = dim
+        self.lock = threading.RLock()  # one connection, shared by the UI's sessions
+        self.db = sqlite3.connect(self.path / "docstore.sqlite", check_same_thread=False)
+        self.db.execute("PRAGMA journal_mode=WAL")
+        self.db.execute("PRAGMA synchronous=FULL")
+        self.db.executescript(SCHEMA)
+        self._check_manifest(model_name, dim, extra_manifest or {})
+        self.index = self._load_index()
+
+    # -- manifest -------------------------------------------------------------------------
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _check_manifest(self, model_name: str, dim: int, extra: dict) -> None:
+        stored_model, stored_dim = self._meta("embedding_model"), self._meta("dim")
+        if stored_model is None:
+            with self.db:
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                    [("embedding_model", model_name), ("dim", str(dim)), ("generation", "0")],
+                )
+        elif stored_model != model_name or int(stored_dim or 0) != dim:
+            raise StoreMismatchError(
+                f"index {self.path} was built with embedding model '{stored_model}' "
+                f"({stored_dim}-d) but the configured model is '{model_name}' ({dim}-d); "
+                "use another --index or re-ingest into a fresh one"
+            )
+        with self.db:
+            for key, value in extra.items():
+                self.db.execute(
+                    "INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, json.dumps(value))
+                )
+
+    @property
+    def generation(self) -> int:
+        return int(self._meta("generation") or 0)
+
+    def manifest(self) -> dict:
+        meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
+        files = {r.source: r.file_hash for r in self.files()}
+        return {"meta": meta, "files": files, "chunks": self.count()}
+
+    # -- FAISS cache ----------------------------------------------------------------------
+    def _faiss_file(self, generation: int) -> Path:
+        return self.path / f"vectors-{generation}.faiss"
+
+    def _load_index(self) -> faiss.Index:
+        gen = self.generation
+        file = self._faiss_file(gen)
+        if file.exists():
+            index = faiss.read_index(str(file))
+            if index.ntotal == self.count() and index.d == self.dim:
+                return index
+        if self.count():
+            log.warning("vector index %s missing or stale: rebuilding from the docstore", file)
+        index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
+        ids, vectors = self._all_vectors()
+        if len(ids):
+            index.add_with_ids(vectors, ids)
+        self.index = index
+        self.flush()
+        return index
+
+    def _all_vectors(self) -> tuple[np.ndarray, np.ndarray]:
+        rows = self.db.execute("SELECT id, vector FROM chunks ORDER BY id").fetchall()
+        ids = np.array([r[0] for r in rows], dtype=np.int64)
+        vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32)
+        return ids, vectors.reshape(len(rows), self.dim)
+
+    def flush(self) -> None:
+        """Persist the FAISS index for the current generation and drop older files."""
+        with self.lock:
+            gen = self.generation
+            target = self._faiss_file(gen)
+            if not target.exists():
+                data = faiss.serialize_index(self.index).tobytes()
+                atomic_write_bytes(target, data)
+            for old in self.path.glob("vectors-*.faiss"):
+                if old != target:
+                    old.unlink(missing_ok=True)
+            manifest = json.dumps(self.manifest(), indent=1, sort_keys=True).encode()
+            atomic_write_bytes(self.path / "manifest.json", manifest)
+
+    # -- writes ---------------------------------------------------------------------------
+    def replace_file(self, record: FileRecord, chunks: list[Chunk], vectors: np.ndarray) -> int:
+        """Swap a file's chunks for new ones in one transaction. Returns chunks removed."""
+        assert len(chunks) == len(vectors)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        with self.lock, self.db:
+            old_ids = [
+                r[0] for r in self.db.execute("SELECT id FROM chunks WHERE path=?", (record.path,))
+            ]
+            self.db.execute("DELETE FROM chunks WHERE path=?", (record.path,))
+            new_ids = []
+            for chunk, vector in zip(chunks, vectors, strict=True):
+                cur = self.db.execute(
+                    "INSERT INTO chunks (path, source, chunk_index, page, title, heading, text,"
+                    " content_hash, vector) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (
+                        record.path,
+                        record.source,
+                        chunk.chunk_index,
+                        chunk.page,
+                        chunk.title,
+                        chunk.heading,
+                        chunk.text,
+                        chunk.content_hash,
+                        vector.tobytes(),
+                    ),
+                )
+                new_ids.append(cur.lastrowid)
+            self.db.execute(
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?)",
+                (
+                    record.path,
+                    record.source,
+                    record.file_hash,
+                    record.size,
+                    record.mtime,
+                    len(chunks),
+                    record.indexed_at or time.strftime("%Y-%m-%d %H:%M:%S"),
+                ),
+            )
+            self._bump_generation()
+        self._update_index(old_ids, np.array(new_ids, dtype=np.int64), vectors)
+        return len(old_ids)
+
+    def remove_file(self, path: str) -> int:
+        with self.lock, self.db:
+            old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE path=?", (path,))]
+            self.db.execute("DELETE FROM chunks WHERE path=?", (path,))
+            self.db.execute("DELETE FROM files WHERE path=?", (path,))
+            self._bump_generation()
+        self._update_index(
+            old_ids, np.zeros(0, dtype=np.int64), np.zeros((0, self.dim), np.float32)
+        )
+        return len(old_ids)
+
+    def touch_file(self, path: str, source: str, mtime: float) -> None:
+        """Record a new mtime/source for an unchanged file, so the next run skips hashing."""
+        with self.lock, self.db:
+            self.db.execute(
+                "UPDATE files SET mtime=?, source=? WHERE path=?", (mtime, source, path)
+            )
+
+    def _bump_generation(self) -> None:
+        self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+
+    def _update_index(self, old_ids: list[int], new_ids: np.ndarray, vectors: np.ndarray) -> None:
+        with self.lock:
+            if old_ids:
+                self.index.remove_ids(np.array(old_ids, dtype=np.int64))
+            if len(new_ids):
+                self.index.add_with_ids(vectors, new_ids)
+
+    # -- reads ----------------------------------------------------------------------------
+    def count(self) -> int:
+        return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+
+    def files(self) -> list[FileRecord]:
+        rows = self.db.execute("SELECT * FROM files ORDER BY source").fetchall()
+        return [FileRecord(*row) for row in rows]
+
+    def file(self, path: str) -> FileRecord | None:
+        row = self.db.execute("SELECT * FROM files WHERE path=?", (path,)).fetchone()
+        return FileRecord(*row) if row else None
+
+    def vectors_by_hash(self, hashes: list[str]) -> dict[str, np.ndarray]:
+        """Stored vectors for known chunk texts: unchanged chunks are never embedded twice."""
+        found: dict[str, np.ndarray] = {}
+        for start in range(0, len(hashes), 500):
+            part = hashes[start : start + 500]
+            marks = ",".join("?" * len(part))
+            for h, blob in self.db.execute(
+                f"SELECT content_hash, vector FROM chunks WHERE content_hash IN ({marks})", part
+            ):
+                found[h] = np.frombuffer(blob, dtype=np.float32)
+        return found
+
+    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        with self.lock:
+            if self.index.ntotal == 0:
+                return []
+            scores, ids = self.index.search(vector.reshape(1, -1).astype(np.float32), k)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def keyword_search(self, query: str, k: int) -> list[tuple[int, float]]:
+        """BM25 over FTS5; any word may match (OR), rarer words weigh more."""
+        words = [w for w in _words(query) if len(w) > 1]
+        if not words:
+            return []
+        match = " OR ".join(f'"{w}"' for w in words)
+        with self.lock:
+            rows = self.db.execute(
+                "SELECT rowid, bm25(chunks_fts) FROM chunks_fts WHERE chunks_fts MATCH ?"
+                " ORDER BY bm25(chunks_fts) LIMIT ?",
+                (match, k),
+            ).fetchall()
+        return [(int(r[0]), -float(r[1])) for r in rows]
+
+    def get_chunks(self, ids: list[int]) -> dict[int, tuple[Chunk, np.ndarray]]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        with self.lock:
+            rows = self.db.execute(
+                "SELECT id, path, source, chunk_index, page, title, heading, text, content_hash,"
+                f" vector FROM chunks WHERE id IN ({marks})",
+                ids,
+            ).fetchall()
+        out = {}
+        for r in rows:
+            chunk = Chunk(
+                id=r[0],
+                path=r[1],
+                source=r[2],
+                chunk_index=r[3],
+                page=r[4],
+                title=r[5],
+                heading=r[6],
+                text=r[7],
+                content_hash=r[8],
+            )
+            out[r[0]] = (chunk, np.frombuffer(r[9], dtype=np.float32))
+        return out
+
+    def check_consistency(self) -> None:
+        """FAISS ids == docstore ids; raises AssertionError naming the difference."""
+        faiss_ids = set(faiss.vector_to_array(self.index.id_map).tolist())
+        db_ids = {r[0] for r in self.db.execute("SELECT id FROM chunks")}
+        if faiss_ids != db_ids:
+            raise AssertionError(
+                f"index out of sync: {len(faiss_ids - db_ids)} vectors without chunk, "
+                f"{len(db_ids - faiss_ids)} chunks without vector"
+            )
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _words(text: str) -> list[str]:
+    import re
+
+    return re.findall(r"\w+", text.lower())
