@@ -1,0 +1,45 @@
+"""Shared flags and engine construction for the answering subcommands."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rag.components import index_exists, index_path
+from rag.engine import MODES, ChatEngine, build_engine
+from rag.llm import NO_ADAPTER, ModelLoadError
+from rag.settings import get_settings
+
+
+def add_engine_arguments(parser: argparse.ArgumentParser, with_mode: bool = True) -> None:
+    parser.add_argument("--index", type=Path, help="index folder (default: store.path)")
+    parser.add_argument("--adapter", type=Path, help="LoRA adapter folder (default: llm.adapter)")
+    parser.add_argument("--no-adapter", action="store_true", help="load the base model alone")
+    parser.add_argument("--max-new-tokens", type=int, help="answer length limit")
+    parser.add_argument("--top-k", type=int, help="chunks put into the prompt")
+    if with_mode:
+        parser.add_argument("--mode", choices=MODES, default="rag", help="answer mode")
+
+
+def overrides(args: argparse.Namespace) -> dict:
+    found = {"max_new_tokens": args.max_new_tokens, "top_k": args.top_k}
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def load_engine(args: argparse.Namespace) -> ChatEngine | None:
+    """The engine, or None after printing a clear message (no index, unloadable model)."""
+    settings = get_settings()
+    if not index_exists(settings, args.index):
+        print(
+            f"error: no index at {index_path(settings, args.index)}; "
+            "create one with `ragchat ingest DIR`",
+            file=sys.stderr,
+        )
+        return None
+    adapter = NO_ADAPTER if args.no_adapter else args.adapter
+    try:
+        return build_engine(settings, index=args.index, adapter=adapter)
+    except ModelLoadError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return None

@@ -1,0 +1,42 @@
+"""ragchat ask "question": one answer, streamed to the terminal (or as JSON)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from app.commands._engine import add_engine_arguments, load_engine, overrides
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("ask", help="answer one question from the documents")
+    parser.add_argument("question")
+    add_engine_arguments(parser)
+    parser.add_argument(
+        "--json", action="store_true", help="print {answer, mode, sources, timings}"
+    )
+    parser.set_defaults(handler=run)
+
+
+def print_sources(answer) -> None:
+    for hit in answer.sources or answer.hits:
+        print(f"  - {hit.label()}  (score {hit.score:.3f})")
+
+
+def run(args: argparse.Namespace) -> int:
+    engine = load_engine(args)
+    if engine is None:
+        return 2
+    stream = engine.stream(args.question, [], args.mode, **overrides(args))
+    if args.json:
+        answer = stream.consume()
+        print(json.dumps(answer.to_dict(), indent=2))
+        return 1 if answer.error else 0
+    for piece in stream:
+        sys.stdout.write(piece)
+        sys.stdout.flush()
+    answer = stream.answer
+    print("\n\nSources:" if answer.sources else "")
+    print_sources(answer)
+    return 1 if answer.error else 0
