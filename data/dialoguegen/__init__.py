@@ -1,0 +1,1 @@
+"""Customer-service dialogue builders for data/make_dialogues.py."""
