@@ -1,0 +1,1 @@
+"""LoRA / QLoRA fine-tuning of the chat model on customer-service dialogues."""
