@@ -27,6 +27,8 @@ from rag.settings import PROJECT_ROOT, Settings
 
 log = logging.getLogger(__name__)
 
+BASE_MODEL_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"  # what the packaged GGUF was made from
+
 
 @dataclass
 class TrainConfig:
@@ -158,6 +160,9 @@ def build_model(cfg: TrainConfig, settings: Settings) -> tuple[Any, Any, dict]:
         task_type="CAUSAL_LM",
     )
     model = get_peft_model(model, lora)
+    # The local folder is a cache path on this machine; record the public model id instead, so
+    # any peft user can load the adapter onto the original base.
+    model.peft_config["default"].base_model_name_or_path = BASE_MODEL_ID
     return model, tokenizer, report
 
 
