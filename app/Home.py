@@ -1,0 +1,62 @@
+"""Chat with your documents: `streamlit run app/Home.py`."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app.ui.engine import get_engine, load_settings, require_documents, require_index
+from app.ui.render import finish_interrupted_answer, render_turn, stream_turn
+from app.ui.sidebar import choose_adapter, generation_options
+from rag.conversation import engine_history, to_json, to_markdown, user_turn
+from rag.feedback import feedback_path
+
+st.set_page_config(page_title="ragchat", page_icon=":material/forum:")
+st.title("Ask your documents")
+st.caption(
+    "Answers come from your indexed documents, with their sources. Nothing leaves this machine."
+)
+
+settings = load_settings()
+require_index(settings)
+adapter = choose_adapter(settings)
+engine = get_engine(settings, adapter)
+require_documents(engine)
+options = generation_options(settings, engine.available_modes())
+finish_interrupted_answer()
+turns = st.session_state.setdefault("turns", [])
+feedback = feedback_path(settings)
+
+with st.sidebar:
+    st.divider()
+    st.button("New conversation", icon=":material/add_comment:", on_click=turns.clear)
+    left, right = st.columns(2)
+    left.download_button(
+        "Markdown",
+        to_markdown(turns),
+        "conversation.md",
+        "text/markdown",
+        on_click="ignore",
+        disabled=not turns,
+        icon=":material/download:",
+    )
+    right.download_button(
+        "JSON",
+        to_json(turns),
+        "conversation.json",
+        "application/json",
+        on_click="ignore",
+        disabled=not turns,
+        icon=":material/download:",
+    )
+
+for turn in turns:
+    render_turn(turn, feedback)
+
+if question := st.chat_input("Ask a question about your documents"):
+    history = engine_history(turns)
+    turns.append(user_turn(question))
+    render_turn(turns[-1])
+    with st.chat_message("assistant"):
+        stream = engine.stream(question, history, mode=options.mode, **options.overrides())
+        stream_turn(stream, question, options.mode, turns, key="chat")
+    st.rerun()  # show the answer with its sources and feedback, like the rest of the history

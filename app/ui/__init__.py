@@ -1,0 +1,1 @@
+"""Small helpers shared by the Streamlit pages: cached engine, sidebar, rendering."""

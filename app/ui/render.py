@@ -1,0 +1,125 @@
+"""Showing turns: answer text, sources as plain text, mode, timings, feedback; streaming.
+
+Nothing from a document or the model is ever rendered as HTML: passages go through st.text /
+st.code, and answer text is Markdown with HTML, links, images and LaTeX ($) escaped.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import streamlit as st
+
+from rag.conversation import MODE_NAMES, Turn, assistant_turn, hit_label, timing_text
+from rag.engine import USES_CONTEXT, AnswerStream
+from rag.feedback import FeedbackStore
+from rag.schema import Answer
+
+# HTML tags, links/images ([..](..)), Streamlit colour/LaTeX syntax, and the escape itself.
+_MARKDOWN_ACTIVE = re.compile(r"([\\<>\[\]$])")
+
+
+def safe_markdown(text: str) -> str:
+    """Text shown as Markdown without any way to produce HTML, links, images or maths."""
+    return _MARKDOWN_ACTIVE.sub(r"\\\1", text)
+
+
+def safe_pieces(stream: AnswerStream) -> Iterator[str]:
+    for piece in stream:
+        yield safe_markdown(piece)
+
+
+def render_turn(turn: Turn, feedback: Path | None = None) -> None:
+    with st.chat_message(turn["role"]):
+        if turn["role"] == "user":
+            st.markdown(safe_markdown(turn["content"]))
+            return
+        st.markdown(safe_markdown(turn["content"]) if turn["content"] else "_(no answer)_")
+        answer_details(turn, feedback)
+
+
+def answer_details(turn: Turn, feedback: Path | None = None) -> None:
+    """Mode, timings, sources (with the passages' text) and the feedback thumbs."""
+    parts = [MODE_NAMES.get(turn["mode"], turn["mode"]), timing_text(turn["timings"])]
+    if turn.get("refused"):
+        parts.append("not found in the documents")
+    if turn.get("stopped"):
+        parts.append("stopped")
+    st.caption(" · ".join(p for p in parts if p))
+    if turn.get("error"):
+        st.error(safe_markdown(turn["error"]))
+    if USES_CONTEXT.get(turn["mode"], True) and turn["hits"]:
+        sources(turn)
+    if feedback is not None:
+        key = f"feedback-{turn['id']}"
+        st.feedback("thumbs", key=key, on_change=_save_feedback, args=(turn, feedback, key))
+
+
+def sources(turn: Turn) -> None:
+    """The passages the answer was given, cited ones first, numbered as in the prompt."""
+    cited_ids = {hit["id"] for hit in turn["sources"]}
+    numbered = list(enumerate(turn["hits"], start=1))
+    cited = [(n, h) for n, h in numbered if h["id"] in cited_ids]
+    others = [(n, h) for n, h in numbered if h["id"] not in cited_ids]
+    with st.expander(f"Sources ({len(cited)} cited, {len(turn['hits'])} in the prompt)"):
+        if turn.get("query") and turn["query"] != turn["question"]:
+            st.text(f"Searched for: {turn['query']}")
+        for n, hit in cited + others:
+            line = f"[{n}] {hit_label(hit)} · score {hit['score']:.3f}"
+            if hit.get("similarity") is not None:
+                line += f" · similarity {hit['similarity']:.2f}"
+            st.text(line + (" · cited" if hit["id"] in cited_ids else ""))
+            st.code(hit["text"], language=None, wrap_lines=True)
+
+
+def _save_feedback(turn: Turn, path: Path, key: str) -> None:
+    try:
+        FeedbackStore(path).record(
+            turn["id"],
+            st.session_state.get(key),
+            turn["question"],
+            turn["content"],
+            turn["mode"],
+            turn["sources"],
+        )
+    except Exception as err:  # a vote that can't be saved must not break the page
+        st.toast(f"Feedback not saved: {err}")
+
+
+def finish_interrupted_answer(timeout: float = 10.0) -> None:
+    """Streamlit starts the next run (after Stop, or a new question) while the interrupted one
+    is still unwinding to its `finally`; wait until it has saved its partial answer."""
+    saved = st.session_state.get("_answer_saved")
+    if saved is not None:
+        saved.wait(timeout)
+
+
+def stream_turn(
+    stream: AnswerStream, question: str, mode: str, turns: list[Turn], key: str
+) -> Turn:
+    """Stream an answer into the current container with a Stop button beside it.
+
+    Clicking Stop (or sending another message) makes Streamlit interrupt this run; the
+    `finally` then stops generation and keeps the partial answer in `turns`.
+    """
+    saved = threading.Event()
+    st.session_state["_answer_saved"] = saved
+    finished = False
+    try:
+        stopper = st.empty()
+        stopper.button("Stop", key=f"stop-{key}", icon=":material/stop_circle:")
+        st.write_stream(safe_pieces(stream))
+        finished = True
+    finally:
+        try:
+            stream.stop()
+            answer = stream.answer or Answer(text="", mode=mode)
+            turn = assistant_turn(question, answer, stopped=not finished)
+            turns.append(turn)
+        finally:
+            saved.set()
+    stopper.empty()
+    return turn
