@@ -121,6 +121,8 @@ class Ingester:
         try:
             stat = path.stat()
             known = self.store.file(key)
+            if known and not any(r.is_dir() and path.is_relative_to(r) for r in roots):
+                source = known.source  # re-indexing one file keeps its folder-relative name
             if known and known.size == stat.st_size and known.mtime == stat.st_mtime:
                 summary.files_unchanged += 1
                 return None

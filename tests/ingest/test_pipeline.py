@@ -109,3 +109,16 @@ def test_index_reopens_after_close(tmp_path, settings, make_store, embedder):
     again = make_store()
     assert again.count() == 3 and again.index.ntotal == 3
     again.check_consistency()
+
+
+def test_reindexing_one_file_keeps_its_folder_relative_source(
+    tmp_path, settings, make_store, embedder
+):
+    corpus(tmp_path / "docs")
+    store = make_store()
+    run(settings, store, embedder, tmp_path / "docs")
+    nested = tmp_path / "docs" / "shipping" / "rates.txt"
+    write(nested, "Standard shipping costs $5.99 and takes 5 days.\n")
+    summary = Ingester(settings, store, embedder).run([nested], progress=False)
+    assert summary.files_indexed == 1
+    assert store.file(str(nested.resolve())).source == "shipping/rates.txt"
