@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 NO_ADAPTER = Path("")  # pass as `adapter=` to load_llm to load the base alone
-QUANTIZATIONS = ("auto", "nf4", "int8", "none", "cpu_int8")
+QUANTIZATIONS = ("auto", "nf4", "int8", "none")
 
 
 class ModelLoadError(RuntimeError):
@@ -131,7 +131,9 @@ def pick_device(setting: str) -> str:
 
 def _effective_quantization(quantization: str, device: str) -> str:
     if quantization not in QUANTIZATIONS:
-        raise ValueError(f"llm.quantization = '{quantization}': expected one of {QUANTIZATIONS}")
+        raise ModelLoadError(
+            f"llm.quantization = '{quantization}': expected one of {', '.join(QUANTIZATIONS)}"
+        )
     if quantization == "auto":
         return "nf4" if device == "cuda" else "none"
     return quantization
@@ -169,23 +171,14 @@ def _dtype(kind: str, device: str) -> torch.dtype:
     return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
 
 
-def quantize_cpu_int8(model: PreTrainedModel) -> PreTrainedModel:
-    """Dynamic int8 quantization of every Linear (weights int8, activations quantized per call)."""
-    from torch.ao.quantization import quantize_dynamic
-
-    return quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8, inplace=True)
-
-
 def footprint_mb(model: Any) -> float:
-    # get_memory_footprint misses torch's packed int8 weights, so count the state dict instead;
-    # tied weights (embedding = lm_head) appear twice there, hence the data_ptr set.
+    """Weights and buffers in MiB. Unlike get_memory_footprint it also counts torch's packed
+    dynamic-int8 weights (used by bench/generate.py); tied weights are counted once."""
     seen: dict[int, int] = {}
     for value in model.state_dict().values():
         tensors = value if isinstance(value, tuple) else (value,)  # packed int8: (weight, bias)
         for t in tensors:
             if isinstance(t, torch.Tensor):
-                if t.is_quantized:
-                    t = t.int_repr()
                 seen[t.data_ptr()] = t.numel() * t.element_size()
     return round(sum(seen.values()) / 2**20, 1)
 
@@ -195,8 +188,8 @@ def load_base(
 ) -> tuple[PreTrainedModel, PreTrainedTokenizerBase, dict]:
     """Load the base model and tokenizer; returns them with a report of what was loaded.
 
-    for_training keeps the model in train mode and rejects cpu_int8 (its layers have no
-    gradients); the caller prepares k-bit models for training itself.
+    for_training leaves the model in train mode; the caller prepares k-bit models for training
+    (peft.prepare_model_for_kbit_training) itself.
     """
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
@@ -206,8 +199,6 @@ def load_base(
     folder = resolve_model_dir(settings, cache_root)
     device = pick_device(settings.device)
     kind = _effective_quantization(settings.quantization, device)
-    if kind == "cpu_int8" and (for_training or device != "cpu"):
-        raise ValueError("llm.quantization = 'cpu_int8' is for CPU inference only")
     bnb = quantization_config(kind, device)
     kwargs: dict[str, Any] = {"dtype": _dtype(kind, device)}
     if bnb is not None:
@@ -219,8 +210,6 @@ def load_base(
         raise _error(settings, f"could not load {folder}: {exc}") from exc
     if bnb is None:
         model.to(device)
-    if kind == "cpu_int8":
-        model = quantize_cpu_int8(model)
     if not for_training:
         model.eval()
     report = {
