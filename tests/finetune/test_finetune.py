@@ -32,7 +32,8 @@ def tokenizer():
 def rows(style: str | None = None, turns: int | None = None) -> list[dict]:
     found, _ = load_dialogues(TRAIN)
     return [
-        r for r in found
+        r
+        for r in found
         if (style is None or r["style"] == style) and (turns is None or len(r["messages"]) == turns)
     ]
 
@@ -65,14 +66,17 @@ def test_bad_lines_are_reported_with_line_numbers_and_skipped(tmp_path: Path):
     good = json.dumps(rows(style="plain")[0])
     path = tmp_path / "dialogues.jsonl"
     path.write_text(
-        "\n".join([
-            good,
-            "{not json",
-            json.dumps({"style": "plain"}),
-            json.dumps({"messages": [{"role": "customer", "content": "hi"}]}),
-            "",
-            good,
-        ]) + "\n",
+        "\n".join(
+            [
+                good,
+                "{not json",
+                json.dumps({"style": "plain"}),
+                json.dumps({"messages": [{"role": "customer", "content": "hi"}]}),
+                "",
+                good,
+            ]
+        )
+        + "\n",
         encoding="utf-8",
     )
     loaded, skipped = load_dialogues(path)
@@ -93,8 +97,15 @@ def _tiny_run(tmp_path: Path, **overrides) -> tuple[Path, dict]:
     data = tmp_path / "tiny.jsonl"
     data.write_text("".join(json.dumps(r) + "\n" for r in rows(style="plain", turns=3)[:4]))
     cfg = TrainConfig(
-        train_file=str(data), val_file=str(data), max_length=128, batch_size=2, epochs=1,
-        eval_every=1, lr=1e-3, warmup_steps=0, **overrides,
+        train_file=str(data),
+        val_file=str(data),
+        max_length=128,
+        batch_size=2,
+        epochs=1,
+        eval_every=1,
+        lr=1e-3,
+        warmup_steps=0,
+        **overrides,
     )
     out = tmp_path / "adapter"
     return out, train(cfg, out=out, max_steps=2, settings=SETTINGS, progress=False)
