@@ -9,7 +9,7 @@ from pathlib import Path
 from rag.components import index_exists, index_path
 from rag.engine import MODES, ChatEngine, build_engine
 from rag.llm import NO_ADAPTER, ModelLoadError
-from rag.settings import get_settings
+from rag.settings import Settings, get_settings
 
 
 def add_engine_arguments(parser: argparse.ArgumentParser, with_mode: bool = True) -> None:
@@ -27,15 +27,21 @@ def overrides(args: argparse.Namespace) -> dict:
     return {k: v for k, v in found.items() if v is not None}
 
 
+def index_missing(settings: Settings, index: Path | None) -> bool:
+    """True (after saying how to create one) when there is no index to answer from."""
+    if index_exists(settings, index):
+        return False
+    print(
+        f"error: no index at {index_path(settings, index)}; create one with `ragchat ingest DIR`",
+        file=sys.stderr,
+    )
+    return True
+
+
 def load_engine(args: argparse.Namespace) -> ChatEngine | None:
     """The engine, or None after printing a clear message (no index, unloadable model)."""
     settings = get_settings()
-    if not index_exists(settings, args.index):
-        print(
-            f"error: no index at {index_path(settings, args.index)}; "
-            "create one with `ragchat ingest DIR`",
-            file=sys.stderr,
-        )
+    if index_missing(settings, args.index):
         return None
     adapter = NO_ADAPTER if args.no_adapter else args.adapter
     try:

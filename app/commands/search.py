@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from rag.components import build_embedder, index_exists, index_path, open_store
+from app.commands._engine import index_missing
+from rag.components import build_embedder, open_store
 from rag.retriever import Retriever
 from rag.settings import get_settings
 
@@ -26,12 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = get_settings()
-    if not index_exists(settings, args.index):
-        print(
-            f"error: no index at {index_path(settings, args.index)}; "
-            "create one with `ragchat ingest DIR`",
-            file=sys.stderr,
-        )
+    if index_missing(settings, args.index):
         return 2
     embedder = build_embedder(settings.embedding)
     store = open_store(settings, embedder, args.index)
