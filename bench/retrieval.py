@@ -46,6 +46,13 @@ OFF_TOPIC = [
     "What is the boiling point of water at sea level?",
     "Who wrote Pride and Prejudice?",
     "Explain the theory of relativity.",
+    "What's the weather like today?",
+    "Tell me a joke",
+    "hello",
+    "What is 2+2?",
+    "Who is the president of the United States?",
+    "How do I change a car tire?",
+    "What is the best pizza topping?",
 ]
 # Retrieval variants scored on every chunking setting: name -> RetrievalSettings overrides.
 VARIANTS: dict[str, dict] = {

@@ -1,7 +1,7 @@
 """Search quality on the sample knowledge base: real model, real index of data/docs.
 
 Floors were measured with bench/retrieval.py (chunking 160/20, hybrid, rrf_k 60, fetch_k 20,
-min_score 0.3): hit@5 0.962 and MRR 0.83 over the 104 single-source questions; off-topic
+min_score 0.3): hit@5 0.98 and MRR 0.83 over the 104 single-source questions; off-topic
 questions reach a best cosine of at most ~0.26. The asserted floors leave a margin for model
 or chunker changes that move a few questions.
 """
