@@ -226,7 +226,11 @@ def load_base(
 
 @dataclass
 class LoadedModel:
-    """A loaded chat model, optionally with a LoRA adapter that can be switched off in place."""
+    """A loaded chat model, optionally with a LoRA adapter that can be switched off in place.
+
+    Switching the adapter changes the shared model for every thread: hold `lock` around any
+    adapter(...) block or forward pass outside stream_tokens (which takes it itself).
+    """
 
     model: Any  # PreTrainedModel or peft.PeftModel
     tokenizer: Any

@@ -13,6 +13,7 @@ import torch
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from rag import llm as llm_module  # noqa: E402
+from rag.generation import GenerationConfig, chat_input_ids, stream_tokens  # noqa: E402
 from rag.llm import (  # noqa: E402
     NO_ADAPTER,
     ModelLoadError,
@@ -132,7 +133,6 @@ def test_adapter_toggles_on_one_model(cache_root: Path, adapter_dir: Path):
     plain = load_llm(SETTINGS, cache_root, adapter=NO_ADAPTER)
     ids = torch.tensor([[1, 4093, 198, 6004, 2, 198, 1, 520, 9531, 198]])
     base_logits = logits(plain.model, ids)
-    del plain
 
     loaded = load_llm(SETTINGS, cache_root, adapter=adapter_dir)
     assert loaded.has_adapter and loaded.report["adapter"] == str(adapter_dir)
@@ -143,6 +143,14 @@ def test_adapter_toggles_on_one_model(cache_root: Path, adapter_dir: Path):
     assert not torch.allclose(tuned, off, atol=1e-3)
     torch.testing.assert_close(off, base_logits, atol=1e-4, rtol=1e-4)
     torch.testing.assert_close(logits(loaded.model, ids), tuned)  # back on after the block
+
+    # Streaming toggles the same way: greedy answers with and without the adapter.
+    config = GenerationConfig(max_new_tokens=6)
+    ids = chat_input_ids(loaded, [{"role": "user", "content": "What is the capital of France?"}])
+    off_text = "".join(stream_tokens(loaded, ids, config, adapter_enabled=False))
+    plain_text = "".join(stream_tokens(plain, ids, config))
+    assert off_text == plain_text
+    assert "".join(stream_tokens(loaded, ids, config, adapter_enabled=True)).strip()
 
 
 def test_adapter_from_settings_only_when_present(cache_root: Path, adapter_dir: Path):
