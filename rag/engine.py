@@ -224,7 +224,9 @@ class ChatEngine:
         end = time.perf_counter()
         timings.generate_s = end - started
         answer.text = answer.text.strip()
-        timings.tokens = len(self.llm.tokenizer(answer.text, add_special_tokens=False)["input_ids"])
+        # Re-tokenising decoded text can count a token more than generate() produced.
+        retokenized = len(self.llm.tokenizer(answer.text, add_special_tokens=False)["input_ids"])
+        timings.tokens = min(retokenized, config.max_new_tokens)
         if first is not None and timings.tokens > 1 and end > first:
             timings.tokens_per_s = (timings.tokens - 1) / (end - first)
         if hits:

@@ -49,8 +49,7 @@ def test_stream_yields_pieces_then_the_answer(engine):
     stream = engine.stream("How do I reset my password?", [], "rag", max_new_tokens=12)
     pieces = list(stream)
     assert pieces and "".join(pieces).strip() == stream.answer.text
-    # Re-tokenising the decoded text may differ from the generated ids by a token.
-    assert 1 <= stream.answer.timings.tokens <= 13
+    assert 1 <= stream.answer.timings.tokens <= 12
 
 
 def test_finetuned_mode_without_adapter_is_a_clear_error(engine):
