@@ -7,6 +7,7 @@ counts in README.md. Two styles: "plain" (question -> answer, what a fine-tuned 
 "grounded" (the last user turn carries numbered context passages quoted from data/docs, and the
 answer cites the passage it used). The output is the same on every run.
 """
+
 import json
 import random
 import sys
@@ -28,9 +29,11 @@ def split(conversations):
     order = list(range(len(conversations)))
     random.Random(SEED).shuffle(order)
     n_val = n_test = round(len(order) * 0.1)
-    test, val, train = order[:n_test], order[n_test:n_test + n_val], order[n_test + n_val:]
-    return {name: [conversations[i] for i in sorted(idx)]
-            for name, idx in (("train", train), ("val", val), ("test", test))}
+    test, val, train = order[:n_test], order[n_test : n_test + n_val], order[n_test + n_val :]
+    return {
+        name: [conversations[i] for i in sorted(idx)]
+        for name, idx in (("train", train), ("val", val), ("test", test))
+    }
 
 
 def main() -> None:
@@ -43,8 +46,10 @@ def main() -> None:
         (OUT / f"{name}.jsonl").write_text("".join(lines), encoding="utf-8")
     (OUT / "README.md").write_text(readme(parts, len(builder.intents)), encoding="utf-8")
     styles = Counter(c["style"] for c in conversations)
-    print(f"{len(conversations)} conversations {dict(styles)}; "
-          + ", ".join(f"{k} {len(v)}" for k, v in parts.items()))
+    print(
+        f"{len(conversations)} conversations {dict(styles)}; "
+        + ", ".join(f"{k} {len(v)}" for k, v in parts.items())
+    )
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ Reruns produce the same bytes: PDFs are written in reportlab's invariant mode an
 fixed core properties and zip timestamps. Files in data/docs that the generator no longer makes
 are removed.
 """
+
 import sys
 from pathlib import Path
 

@@ -7,6 +7,7 @@ fresh_facts.json (a policy change applied to one document) and fresh_facts.jsonl
 answers are the new values). The question texts live in evalgen/questions.py; page numbers of PDF
 answers are looked up from the document builders, so they follow the documents.
 """
+
 import json
 import sys
 from pathlib import Path
@@ -32,9 +33,12 @@ def main() -> None:
     ids = [q["id"] for q in questions]
     assert len(ids) == len(set(ids)), "duplicate question ids"
     write_jsonl(OUT / "questions.jsonl", questions)
-    change = {"file": FRESH_FILE, "replace": replacements(),
-              "description": "Policy change: longer return window, lower restocking and label "
-                             "fees, faster refunds and a later holiday return deadline."}
+    change = {
+        "file": FRESH_FILE,
+        "replace": replacements(),
+        "description": "Policy change: longer return window, lower restocking and label "
+        "fees, faster refunds and a later holiday return deadline.",
+    }
     (OUT / "fresh_facts.json").write_text(json.dumps(change, indent=2) + "\n", encoding="utf-8")
     write_jsonl(OUT / "fresh_facts.jsonl", fresh_questions())
     by_cat = {}

@@ -28,8 +28,15 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     cfg = TrainConfig.load(args.config)
     summary = train(cfg, args.out, args.max_steps, args.limit, progress=not args.quiet)
-    keys = ("steps", "best_step", "best_val_loss", "final_train_loss", "final_val_loss",
-            "trainable_params", "wall_s")
+    keys = (
+        "steps",
+        "best_step",
+        "best_val_loss",
+        "final_train_loss",
+        "final_val_loss",
+        "trainable_params",
+        "wall_s",
+    )
     print(json.dumps({k: summary[k] for k in keys}, indent=2))
     print(f"adapter written to {args.out or cfg.out}")
     return 0

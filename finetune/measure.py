@@ -59,11 +59,16 @@ def generate(llm, conversations: list[list[dict]], max_new_tokens: int, batch: i
     answers = [""] * len(prompts)
     for start in range(0, len(order), batch):
         idx = order[start : start + batch]
-        enc = tok([prompts[i] for i in idx], return_tensors="pt", padding=True,
-                  add_special_tokens=False)
+        enc = tok(
+            [prompts[i] for i in idx], return_tensors="pt", padding=True, add_special_tokens=False
+        )
         out = llm.model.generate(
-            **enc, max_new_tokens=max_new_tokens, do_sample=False, repetition_penalty=1.0,
-            pad_token_id=tok.pad_token_id, eos_token_id=tok.eos_token_id,
+            **enc,
+            max_new_tokens=max_new_tokens,
+            do_sample=False,
+            repetition_penalty=1.0,
+            pad_token_id=tok.pad_token_id,
+            eos_token_id=tok.eos_token_id,
         )
         for row, i in enumerate(idx):
             answers[i] = tok.decode(out[row, enc["input_ids"].shape[1] :], skip_special_tokens=True)
@@ -107,8 +112,11 @@ def measure(
         with llm.adapter(enabled):
             answers = generate(llm, convs, 64, gen_batch)
         hits = sum(has_facts(a, f) for a, f in zip(answers, facts, strict=True))
-        result["facts"][name] = {"correct": hits, "score": round(hits / max(len(facts), 1), 3),
-                                 "seconds": round(time.perf_counter() - start, 1)}
+        result["facts"][name] = {
+            "correct": hits,
+            "score": round(hits / max(len(facts), 1), 3),
+            "seconds": round(time.perf_counter() - start, 1),
+        }
         samples[name] = answers[:3]
         print(f"facts {name}: {result['facts'][name]}", flush=True)
     result["samples"] = samples
@@ -117,14 +125,19 @@ def measure(
 
 def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    parser = argparse.ArgumentParser(prog="python -m finetune.measure", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m finetune.measure",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     parser.add_argument("--adapter", type=Path, default=Path("data/adapters/customer-service"))
     parser.add_argument("--loss-limit", type=int, help="first N test dialogues for the loss")
     parser.add_argument("--limit", type=int, help="first N grounded test dialogues for facts")
     parser.add_argument("--batch", type=int, default=8, help="dialogues per loss batch")
     parser.add_argument(
-        "--gen-batch", type=int, default=1,
+        "--gen-batch",
+        type=int,
+        default=1,
         help="answers per generate call; >1 left-pads prompts (faster, unverified positions)",
     )
     parser.add_argument("--json", type=Path, help="also write the result here")

@@ -221,16 +221,23 @@ def train(
         """Validate, save when best; True when patience ran out."""
         nonlocal stale
         val = evaluate(model, val_items, cfg.batch_size, pad_id, device)
-        history.append({"step": step, "epoch": round(epoch, 2), "train_loss": train_loss,
-                        "val_loss": round(val, 4)})
+        history.append(
+            {
+                "step": step,
+                "epoch": round(epoch, 2),
+                "train_loss": train_loss,
+                "val_loss": round(val, 4),
+            }
+        )
         if val < best["val_loss"]:
             best.update(val_loss=val, step=step, train_loss=train_loss)
             model.save_pretrained(staging)
             stale = 0
         else:
             stale += 1
-        bar.write(f"step {step}: train {train_loss:.4f}  val {val:.4f}  "
-                  f"best {best['val_loss']:.4f}")
+        bar.write(
+            f"step {step}: train {train_loss:.4f}  val {val:.4f}  best {best['val_loss']:.4f}"
+        )
         return stale >= cfg.patience
 
     bar = tqdm(total=total_steps, desc="finetune", unit="step", disable=not progress)
@@ -255,8 +262,9 @@ def train(
             optimizer.zero_grad(set_to_none=True)
             step += 1
             loss_now = sum(sums) / max(count, 1)
-            train_loss = round(loss_now if math.isnan(train_loss) else
-                               0.9 * train_loss + 0.1 * loss_now, 4)  # smoothed for display
+            train_loss = round(
+                loss_now if math.isnan(train_loss) else 0.9 * train_loss + 0.1 * loss_now, 4
+            )  # smoothed for display
             bar.set_postfix(loss=f"{loss_now:.3f}", lr=f"{scheduler.get_last_lr()[0]:.1e}")
             bar.update(1)
             at_epoch_end = step % steps_per_epoch == 0
@@ -276,10 +284,18 @@ def train(
         "quantization": report["quantization"],
         "config": asdict(cfg),
         "data": {
-            "train": {"file": cfg.train_file, "sha256": file_sha256(train_path), **train_stats,
-                      "skipped_lines": skipped},
-            "val": {"file": cfg.val_file, "sha256": file_sha256(val_path), **val_stats,
-                    "skipped_lines": val_skipped},
+            "train": {
+                "file": cfg.train_file,
+                "sha256": file_sha256(train_path),
+                **train_stats,
+                "skipped_lines": skipped,
+            },
+            "val": {
+                "file": cfg.val_file,
+                "sha256": file_sha256(val_path),
+                **val_stats,
+                "skipped_lines": val_skipped,
+            },
             "limit": limit,
         },
         "trainable_params": trainable,

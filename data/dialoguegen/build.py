@@ -1,4 +1,5 @@
 """Assemble conversations from intents: plain (no context) and grounded (context in the last turn)."""
+
 # ruff: noqa: E501  (dialogue text reads better unwrapped)
 import random
 
@@ -9,12 +10,27 @@ from . import smalltalk as st
 from .context import Corpus, block, cite, contains
 
 SYSTEM_PLAIN = f"You are the customer-service assistant of {COMPANY}. Answer briefly and politely."
-SYSTEM_GROUNDED = (f"You are the customer-service assistant of {COMPANY}. Answer the question using "
-                   "only the numbered context passages and cite them like [1]. If the context does "
-                   "not contain the answer, say you could not find it in the documents.")
-OPENERS = ["", "", "", "Sure! ", "Happy to help. ", "Of course. ", "Good question. ", "Thanks for asking. "]
-CLOSERS = [" Is there anything else I can help you with?", " Let me know if you have any other questions.",
-           " Anything else I can do for you?", " Hope that helps!"]
+SYSTEM_GROUNDED = (
+    f"You are the customer-service assistant of {COMPANY}. Answer the question using "
+    "only the numbered context passages and cite them like [1]. If the context does "
+    "not contain the answer, say you could not find it in the documents."
+)
+OPENERS = [
+    "",
+    "",
+    "",
+    "Sure! ",
+    "Happy to help. ",
+    "Of course. ",
+    "Good question. ",
+    "Thanks for asking. ",
+]
+CLOSERS = [
+    " Is there anything else I can help you with?",
+    " Let me know if you have any other questions.",
+    " Anything else I can do for you?",
+    " Hope that helps!",
+]
 NO_OPENER = ("No", "Sorry", "I'm sorry", "Of course", "Sure", "Please", "It's probably", "That's")
 PREFIXES = ["Hi, ", "Hello! ", "Hey, ", "Quick question: ", "Hi there. ", "Good morning! "]
 SUFFIXES = [" Thanks!", " Thank you.", " Thanks in advance."]
@@ -72,12 +88,18 @@ class Builder:
     def single(self, it, style: str, question: str):
         turns = []
         if self.rng.random() < 0.12:
-            turns += [msg("user", self.rng.choice(st.GREETINGS)), msg("assistant", self.rng.choice(st.GREETING_REPLIES))]
+            turns += [
+                msg("user", self.rng.choice(st.GREETINGS)),
+                msg("assistant", self.rng.choice(st.GREETING_REPLIES)),
+            ]
         if style == "plain":
             turns += [msg("user", question), msg("assistant", self.plain_answer(it))]
             facts = it.facts
             if self.rng.random() < 0.06:
-                turns += [msg("user", self.rng.choice(st.THANKS)), msg("assistant", self.rng.choice(st.THANKS_REPLIES))]
+                turns += [
+                    msg("user", self.rng.choice(st.THANKS)),
+                    msg("assistant", self.rng.choice(st.THANKS_REPLIES)),
+                ]
                 facts = []
         else:
             user, answer = self.grounded_turn(it, question)
@@ -86,8 +108,10 @@ class Builder:
         return self.conv(style, it.topic, turns, facts)
 
     def follow_up(self, first, second, phrasing: str, style: str):
-        turns = [msg("user", self.ask(self.rng.choice(first.asks))),
-                 msg("assistant", self.plain_answer(first, final=False))]
+        turns = [
+            msg("user", self.ask(self.rng.choice(first.asks))),
+            msg("assistant", self.plain_answer(first, final=False)),
+        ]
         if style == "plain":
             turns += [msg("user", phrasing), msg("assistant", self.plain_answer(second))]
         else:
@@ -97,8 +121,12 @@ class Builder:
 
     def conv(self, style, topic, turns, facts):
         system = SYSTEM_PLAIN if style == "plain" else SYSTEM_GROUNDED
-        return {"messages": [msg("system", system)] + turns, "style": style, "topic": topic,
-                "facts": list(facts)}
+        return {
+            "messages": [msg("system", system)] + turns,
+            "style": style,
+            "topic": topic,
+            "facts": list(facts),
+        }
 
     def all(self):
         rng, out = self.rng, []
@@ -110,17 +138,54 @@ class Builder:
                 out.append(self.single(it, style, self.ask(asks[i % len(asks)])))
         for first, second, phrasings in st.FOLLOW_UPS:
             for style, phrasing in zip(("plain", "grounded"), phrasings, strict=True):
-                out.append(self.follow_up(self.intents[first], self.intents[second], phrasing, style))
+                out.append(
+                    self.follow_up(self.intents[first], self.intents[second], phrasing, style)
+                )
         for text in st.GREETINGS:
-            out.append(self.conv("plain", "greeting", [msg("user", text), msg("assistant", rng.choice(st.GREETING_REPLIES))], ["help"]))
+            out.append(
+                self.conv(
+                    "plain",
+                    "greeting",
+                    [msg("user", text), msg("assistant", rng.choice(st.GREETING_REPLIES))],
+                    ["help"],
+                )
+            )
         for i, text in enumerate(st.OUT_OF_SCOPE):
-            out.append(self.conv("plain", "out of scope", [msg("user", text), msg("assistant", rng.choice(st.REFUSALS))], ["only help with"]))
+            out.append(
+                self.conv(
+                    "plain",
+                    "out of scope",
+                    [msg("user", text), msg("assistant", rng.choice(st.REFUSALS))],
+                    ["only help with"],
+                )
+            )
             if i % 2 == 0:
                 user, answer = self.not_found_turn(text, [])
-                out.append(self.conv("grounded", "out of scope", [msg("user", user), msg("assistant", answer)], ["could not find"]))
+                out.append(
+                    self.conv(
+                        "grounded",
+                        "out of scope",
+                        [msg("user", user), msg("assistant", answer)],
+                        ["could not find"],
+                    )
+                )
         for i, (text, near) in enumerate(st.UNKNOWN):
-            out.append(self.conv("plain", "unknown", [msg("user", text), msg("assistant", rng.choice(st.UNKNOWN_PLAIN))], [CONTACT["phone"]]))
+            out.append(
+                self.conv(
+                    "plain",
+                    "unknown",
+                    [msg("user", text), msg("assistant", rng.choice(st.UNKNOWN_PLAIN))],
+                    [CONTACT["phone"]],
+                )
+            )
             for _ in range(2 - i % 2):
                 user, answer = self.not_found_turn(self.ask(text), near)
-                out.append(self.conv("grounded", "unknown", [msg("user", user), msg("assistant", answer)], ["could not find"]))
+                out.append(
+                    self.conv(
+                        "grounded",
+                        "unknown",
+                        [msg("user", user), msg("assistant", answer)],
+                        ["could not find"],
+                    )
+                )
         return out

@@ -11,6 +11,7 @@ The block has the shape the app's prompt template produces:
 
     Question: <question>
 """
+
 import re
 
 from docgen import build_corpus
@@ -58,8 +59,11 @@ def trim(text: str, anchor: str | None = None, limit: int = MAX_WORDS) -> str:
 
 class Corpus:
     def __init__(self):
-        self.passages = [(doc.path, page, text) for doc in build_corpus()
-                         for page, _heading, text in doc.passages()]
+        self.passages = [
+            (doc.path, page, text)
+            for doc in build_corpus()
+            for page, _heading, text in doc.passages()
+        ]
 
     def answering(self, path: str, anchor: str):
         for p, page, text in self.passages:
@@ -69,8 +73,10 @@ class Corpus:
 
     def distractors(self, rng, avoid: list[str], near: list[str], k: int):
         """k real passages that state none of `avoid`: preferably from the `near` documents."""
+
         def ok(text):
             return not any(contains(text, a) for a in avoid)
+
         pool_near = [p for p in self.passages if p[0] in near and ok(p[2])]
         pool_far = [p for p in self.passages if p[0] not in near and ok(p[2])]
         picked = []
@@ -83,8 +89,10 @@ class Corpus:
 
 
 def block(passages, question: str) -> str:
-    parts = [f"[{i}] {path}{f' (page {page})' if page else ''}\n{text}"
-             for i, (path, page, text) in enumerate(passages, start=1)]
+    parts = [
+        f"[{i}] {path}{f' (page {page})' if page else ''}\n{text}"
+        for i, (path, page, text) in enumerate(passages, start=1)
+    ]
     return "Context:\n" + "\n\n".join(parts) + f"\n\nQuestion: {question}"
 
 

@@ -1,4 +1,5 @@
 """data/dialogues/README.md, with the counts of the set just generated."""
+
 # ruff: noqa: E501  (document text reads better unwrapped)
 from collections import Counter
 
@@ -82,16 +83,29 @@ def readme(parts, n_intents: int) -> str:
     names = list(parts)
     everything = [c for rows in parts.values() for c in rows]
     styles = ["plain", "grounded"]
-    split_rows = [[n, len(parts[n])] + [sum(c["style"] == s for c in parts[n]) for s in styles]
-                  + [sum(len(c["messages"]) > 3 for c in parts[n])] for n in names]
-    split_rows.append(["total", len(everything)] + [sum(c["style"] == s for c in everything) for s in styles]
-                      + [sum(len(c["messages"]) > 3 for c in everything)])
+    split_rows = [
+        [n, len(parts[n])]
+        + [sum(c["style"] == s for c in parts[n]) for s in styles]
+        + [sum(len(c["messages"]) > 3 for c in parts[n])]
+        for n in names
+    ]
+    split_rows.append(
+        ["total", len(everything)]
+        + [sum(c["style"] == s for c in everything) for s in styles]
+        + [sum(len(c["messages"]) > 3 for c in everything)]
+    )
     topics = Counter(c["topic"] for c in everything)
-    topic_rows = [[t] + [sum(c["topic"] == t and c["style"] == s for c in everything) for s in styles] + [n]
-                  for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))]
+    topic_rows = [
+        [t] + [sum(c["topic"] == t and c["style"] == s for c in everything) for s in styles] + [n]
+        for t, n in sorted(topics.items(), key=lambda kv: (-kv[1], kv[0]))
+    ]
     not_found = sum(c["facts"] == ["could not find"] for c in everything)
     grounded = sum(c["style"] == "grounded" for c in everything)
-    return (INTRO.replace("{n_intents}", str(n_intents)) + "\n## Counts\n\n"
-            + _table(["split", "conversations", "plain", "grounded", "multi-turn"], split_rows)
-            + f"\n\nGrounded examples whose context does not hold the answer: {not_found} of {grounded}.\n\n"
-            + _table(["topic", "plain", "grounded", "total"], topic_rows) + "\n")
+    return (
+        INTRO.replace("{n_intents}", str(n_intents))
+        + "\n## Counts\n\n"
+        + _table(["split", "conversations", "plain", "grounded", "multi-turn"], split_rows)
+        + f"\n\nGrounded examples whose context does not hold the answer: {not_found} of {grounded}.\n\n"
+        + _table(["topic", "plain", "grounded", "total"], topic_rows)
+        + "\n"
+    )

@@ -3,6 +3,7 @@
 It imitates a page exported from a hosted help center, so it carries the boilerplate an ingester
 has to strip (navigation, sidebar, footer) and <script>/<style> content that must never be indexed.
 """
+
 # ruff: noqa: E501  (document text and data tables read better unwrapped)
 import html
 
@@ -43,19 +44,31 @@ SCRIPT_BODY = """
   });
 """
 
-MENU = [("Home", "/hc/en-us"), ("Orders &amp; Shipping", "/hc/en-us/categories/orders"),
-        ("Returns", "/hc/en-us/categories/returns"), ("Warranty", "/hc/en-us/categories/warranty"),
-        ("My Account", "/hc/en-us/categories/account"), ("Products", "/hc/en-us/categories/products"),
-        ("Contact Us", "/hc/en-us/articles/contact-us")]
+MENU = [
+    ("Home", "/hc/en-us"),
+    ("Orders &amp; Shipping", "/hc/en-us/categories/orders"),
+    ("Returns", "/hc/en-us/categories/returns"),
+    ("Warranty", "/hc/en-us/categories/warranty"),
+    ("My Account", "/hc/en-us/categories/account"),
+    ("Products", "/hc/en-us/categories/products"),
+    ("Contact Us", "/hc/en-us/articles/contact-us"),
+]
 
-POPULAR = ["Shipping options and delivery times", "Tracking your order", "Resetting your password",
-           "Contact us", "Gift cards"]
+POPULAR = [
+    "Shipping options and delivery times",
+    "Tracking your order",
+    "Resetting your password",
+    "Contact us",
+    "Gift cards",
+]
 
 
 def page(doc, article_html: str) -> str:
     menu = "\n".join(f'      <li><a href="{href}">{label}</a></li>' for label, href in MENU)
-    popular = "\n".join(f'      <li><a href="/hc/en-us/articles/{i + 101}">{html.escape(t)}</a></li>'
-                        for i, t in enumerate(POPULAR))
+    popular = "\n".join(
+        f'      <li><a href="/hc/en-us/articles/{i + 101}">{html.escape(t)}</a></li>'
+        for i, t in enumerate(POPULAR)
+    )
     return f"""<!DOCTYPE html>
 <html lang="en">
 <head>

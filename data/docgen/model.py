@@ -3,6 +3,7 @@
 A block is a paragraph (str), a bullet list ("ul", [items]), numbered steps ("ol", [items]) or a
 table ("table", header, rows). PDF documents put each section on its own page.
 """
+
 # ruff: noqa: E501  (document text and data tables read better unwrapped)
 from dataclasses import dataclass, field
 
@@ -15,11 +16,11 @@ class Section:
 
 @dataclass
 class Doc:
-    path: str                      # relative to data/docs; the extension picks the writer
+    path: str  # relative to data/docs; the extension picks the writer
     title: str
     sections: list[Section]
     intro: list = field(default_factory=list)
-    rows: list = field(default_factory=list)      # CSV only: header row first
+    rows: list = field(default_factory=list)  # CSV only: header row first
 
     @property
     def paged(self) -> bool:
@@ -34,8 +35,10 @@ class Doc:
         """
         if self.rows:
             header = self.rows[0]
-            return [(None, self.title, "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True)))
-                    for row in self.rows[1:]]
+            return [
+                (None, self.title, "; ".join(f"{h}: {v}" for h, v in zip(header, row, strict=True)))
+                for row in self.rows[1:]
+            ]
         out = []
         for number, section in enumerate(self._all_sections(), start=1):
             page = number if self.paged else None
@@ -54,7 +57,9 @@ class Doc:
                         items = [f"{i}. {t}" for i, t in enumerate(items, start=1)]
                     text = " ".join(items)
                 else:  # table
-                    text = "\n".join(" | ".join(str(c) for c in row) for row in [block[1]] + block[2])
+                    text = "\n".join(
+                        " | ".join(str(c) for c in row) for row in [block[1]] + block[2]
+                    )
                 out.append((page, section.heading, f"{lead}\n{text}" if lead else text))
                 lead = ""
             if lead:

@@ -1,4 +1,5 @@
 """Render a Doc to PDF, DOCX, HTML, Markdown, plain text or CSV, byte-for-byte reproducibly."""
+
 import csv
 import html
 import io
@@ -19,8 +20,14 @@ def write(doc, root: Path) -> Path:
     target = root / doc.path
     target.parent.mkdir(parents=True, exist_ok=True)
     suffix = target.suffix
-    data = {".pdf": pdf_bytes, ".docx": docx_bytes, ".html": html_bytes, ".md": md_bytes,
-            ".txt": txt_bytes, ".csv": csv_bytes}[suffix](doc)
+    data = {
+        ".pdf": pdf_bytes,
+        ".docx": docx_bytes,
+        ".html": html_bytes,
+        ".md": md_bytes,
+        ".txt": txt_bytes,
+        ".csv": csv_bytes,
+    }[suffix](doc)
     target.write_bytes(data)
     return target
 
@@ -72,18 +79,32 @@ def pdf_bytes(doc) -> bytes:
                 start = None if kind == "bullet" else 1
                 story.append(ListFlowable(items, bulletType=kind, start=start))
             elif block[0] == "table":
-                cells = [[Paragraph(escape(str(c)), body) for c in row]
-                         for row in [block[1]] + block[2]]
+                cells = [
+                    [Paragraph(escape(str(c)), body) for c in row] for row in [block[1]] + block[2]
+                ]
                 table = Table(cells, hAlign="LEFT")
-                table.setStyle(TableStyle([
-                    ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
-                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde7ee")),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+                table.setStyle(
+                    TableStyle(
+                        [
+                            ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
+                            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde7ee")),
+                            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ]
+                    )
+                )
                 story += [Spacer(1, 4), table, Spacer(1, 4)]
     out = io.BytesIO()
-    template = SimpleDocTemplate(out, pagesize=LETTER, title=doc.title, author=COMPANY,
-                                 subject=doc.title, creator=f"{COMPANY} documentation",
-                                 invariant=1, topMargin=inch, bottomMargin=inch)
+    template = SimpleDocTemplate(
+        out,
+        pagesize=LETTER,
+        title=doc.title,
+        author=COMPANY,
+        subject=doc.title,
+        creator=f"{COMPANY} documentation",
+        invariant=1,
+        topMargin=inch,
+        bottomMargin=inch,
+    )
     template.build(story, onFirstPage=frame, onLaterPages=frame)
     return out.getvalue()
 
@@ -136,8 +157,10 @@ def _fixed_zip(data: bytes) -> bytes:
 
 # ---------------------------------------------------------------- HTML
 def html_bytes(doc) -> bytes:
-    parts = [f"<h1>{html.escape(doc.title)}</h1>",
-             f'<p class="updated">Last updated: {EFFECTIVE_DATE}</p>']
+    parts = [
+        f"<h1>{html.escape(doc.title)}</h1>",
+        f'<p class="updated">Last updated: {EFFECTIVE_DATE}</p>',
+    ]
     parts += [f"<p>{html.escape(p)}</p>" for p in doc.intro]
     for section in doc.sections:
         parts.append(f"<h2>{html.escape(section.heading)}</h2>")
@@ -149,8 +172,10 @@ def html_bytes(doc) -> bytes:
                 parts.append(f"<{block[0]}>{items}\n</{block[0]}>")
             elif block[0] == "table":
                 head = "".join(f"<th>{html.escape(str(c))}</th>" for c in block[1])
-                rows = "".join("\n  <tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row)
-                               + "</tr>" for row in block[2])
+                rows = "".join(
+                    "\n  <tr>" + "".join(f"<td>{html.escape(str(c))}</td>" for c in row) + "</tr>"
+                    for row in block[2]
+                )
                 parts.append(f"<table>\n  <tr>{head}</tr>{rows}\n</table>")
     return html_page(doc, "\n".join(parts)).encode("utf-8")
 
@@ -179,8 +204,14 @@ def md_bytes(doc) -> bytes:
 
 # ---------------------------------------------------------------- plain text
 def _wrap(text, indent=""):
-    return textwrap.fill(text, width=78, initial_indent=indent, subsequent_indent=" " * len(indent),
-                         break_on_hyphens=False, break_long_words=False)
+    return textwrap.fill(
+        text,
+        width=78,
+        initial_indent=indent,
+        subsequent_indent=" " * len(indent),
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
 
 
 def txt_bytes(doc) -> bytes:

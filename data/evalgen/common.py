@@ -1,4 +1,5 @@
 """Helpers shared by the question lists: one row builder and the PDF page lookup."""
+
 from docgen import build_corpus
 
 DOCS = {doc.path: doc for doc in build_corpus()}
@@ -25,12 +26,19 @@ def q(id, category, question, source, answer, facts, page=None, conversation=Non
         row["page"] = page_of(pdfs[0], page)
     row.update(answer=answer, facts=facts, category=category)
     if conversation:
-        row["conversation"] = [{"role": role, "content": text}
-                               for i, text in enumerate(conversation)
-                               for role in ["user" if i % 2 == 0 else "assistant"]]
+        row["conversation"] = [
+            {"role": role, "content": text}
+            for i, text in enumerate(conversation)
+            for role in ["user" if i % 2 == 0 else "assistant"]
+        ]
     return row
 
 
 def unanswerable(id, question):
-    return {"id": id, "question": question, "answer": "not in the documents", "facts": [],
-            "category": "unanswerable"}
+    return {
+        "id": id,
+        "question": question,
+        "answer": "not in the documents",
+        "facts": [],
+        "category": "unanswerable",
+    }
