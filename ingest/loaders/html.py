@@ -14,6 +14,8 @@ from langchain_core.documents import Document
 from ingest.loaders.text import check_not_binary, decode_text
 
 _INVISIBLE = {"script", "style", "noscript", "template", "svg", "math", "iframe", "object"}
+# Form controls are page furniture ("Yes" / "No" vote buttons, dropdowns), never content.
+_CONTROLS = {"button", "select", "textarea"}
 _BOILERPLATE = {"nav", "aside"}
 _PAGE_FRAME = {"header", "footer"}  # boilerplate for the page, not inside an article/section
 _BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary"}
@@ -22,6 +24,9 @@ _BOILERPLATE_ROLES = {"navigation", "banner", "contentinfo", "search", "compleme
 _BOILERPLATE_NAMES = {
     "navheader", "navfooter", "navbar", "navigation", "breadcrumb", "breadcrumbs", "sidebar",
     "skip-link", "skiplink", "site-header", "site-footer", "cookie-banner",
+    # "Was this article helpful?" and share widgets repeat on every help-centre page.
+    "article-vote", "article-votes", "feedback", "page-feedback", "md-feedback",
+    "was-this-helpful", "share", "share-buttons", "social-share",
 }  # fmt: skip
 _SECTIONING = {"main", "article", "section"}
 _PARAGRAPH = {
@@ -61,7 +66,7 @@ class _TextExtractor(HTMLParser):
 
     def _skips(self, tag: str, attrs: list[tuple[str, str | None]]) -> bool:
         found = dict(attrs)
-        if tag in _INVISIBLE or tag in _BOILERPLATE or "hidden" in found:
+        if tag in _INVISIBLE or tag in _BOILERPLATE or tag in _CONTROLS or "hidden" in found:
             return True
         if tag in _PAGE_FRAME and not any(self.depth[t] for t in _SECTIONING):
             return True

@@ -126,6 +126,20 @@ def test_html_generated_doc_chrome_dropped(write_file) -> None:
     assert [d.page_content for d in docs] == ["2.6. Joins\n\nJoin text.\n\nKept note."]
 
 
+def test_html_feedback_widgets_and_controls_dropped(write_file) -> None:
+    page = (
+        "<main><h1>Gift cards</h1><p>Cards never expire.</p>"
+        '<div class="article-vote">Was this article helpful? <button>Yes</button></div>'
+        '<p>Pick one: <select><option>Red</option></select> <button type="submit">Send</button>'
+        '</p><div class="share-buttons"><a>Share on X</a></div><p>Balance online.</p></main>'
+    )
+    docs = load_file(write_file("help.html", page))
+    text = "\n".join(d.page_content for d in docs)
+    assert "Cards never expire." in text and "Balance online." in text
+    for absent in ("helpful", "Yes", "Red", "Send", "Share on X"):
+        assert absent not in text
+
+
 def test_html_meta_charset_respected(write_file) -> None:
     page = '<meta charset="iso-8859-1"><p>Crème brûlée et café à la française, très bon.</p>'
     docs = load_file(write_file("l1.html", page, encoding="latin-1"))
