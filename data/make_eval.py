@@ -4,8 +4,9 @@
 
 Writes questions.jsonl (answerable, multi-file, follow-up and unanswerable questions),
 fresh_facts.json (a policy change applied to one document) and fresh_facts.jsonl (questions whose
-answers are the new values). The question texts live in evalgen/questions.py; page numbers of PDF
-answers are looked up from the document builders, so they follow the documents.
+answers are the new values). The question texts live in evalgen/questions_*.py and
+evalgen/more.py; page numbers of PDF answers are looked up from the document builders, so they
+follow the documents.
 """
 
 import json

@@ -1,0 +1,191 @@
+"""Account questions: sign-in, account management, billing, rewards, gift cards and privacy."""
+
+# ruff: noqa: E501  (document text and data tables read better unwrapped)
+from company_facts import ACCOUNT, CONTACT, LOYALTY, PRIVACY
+
+from .common import q
+
+A, C = ACCOUNT, CONTACT
+
+
+def account():
+    D, L = "accounts/billing-and-payments.docx", "loyalty/trail-rewards.docx"
+    PW, MA = "help/password-and-sign-in.html", "help/managing-your-account.html"
+    return [
+        q(
+            "acct-01",
+            "account",
+            "How long is the password reset link valid?",
+            PW,
+            f"The link is valid for {A['reset_link_valid']} and works once.",
+            [A["reset_link_valid"]],
+        ),
+        q(
+            "acct-02",
+            "account",
+            "Why am I locked out of my account, and for how long?",
+            PW,
+            f"After {A['lockout_attempts']} failed attempts the account is locked for {A['lockout_minutes']}.",
+            [A["lockout_minutes"]],
+        ),
+        q(
+            "acct-03",
+            "account",
+            "How long does my new password need to be?",
+            PW,
+            f"At least {A['password_min']}.",
+            [A["password_min"]],
+        ),
+        q(
+            "acct-04",
+            "account",
+            "Can I pay with PayPal?",
+            D,
+            "Yes, PayPal is accepted.",
+            ["PayPal"],
+        ),
+        q(
+            "acct-05",
+            "account",
+            "Do you accept cryptocurrency?",
+            D,
+            "No, cash on delivery, checks, bank transfers and cryptocurrency are not accepted.",
+            ["cryptocurrency"],
+        ),
+        q(
+            "acct-06",
+            "account",
+            "When is my card actually charged?",
+            D,
+            "An authorisation hold is placed at ordering; the card is charged when the order ships.",
+            ["ships"],
+        ),
+        q(
+            "acct-07",
+            "account",
+            "Where can I download an invoice for my order?",
+            D,
+            "Invoices are emailed when the order ships and can be downloaded from Order History.",
+            ["Order History"],
+        ),
+        q(
+            "acct-08",
+            "account",
+            "Can I pay in monthly instalments?",
+            D,
+            f"Yes, with Affirm on orders of {A['affirm_minimum']} or more, over {A['affirm_terms']}.",
+            [A["affirm_minimum"]],
+        ),
+        q(
+            "acct-09",
+            "account",
+            "The price dropped a week after I bought my speaker. Can I get the difference back?",
+            D,
+            f"Yes, if the price drops within {A['price_adjust_days']} of purchase we refund the difference once.",
+            [A["price_adjust_days"]],
+        ),
+        q(
+            "acct-10",
+            "account",
+            "My payment failed. What happens to my order?",
+            D,
+            f"The order is held for {A['payment_hold']} so you can update your card, then cancelled.",
+            [A["payment_hold"]],
+        ),
+        q(
+            "acct-11",
+            "account",
+            "How many Trail Rewards points do I earn per dollar?",
+            L,
+            f"{LOYALTY['earn']} spent on products.",
+            [LOYALTY["earn"]],
+        ),
+        q(
+            "acct-12",
+            "account",
+            "How much are 100 reward points worth?",
+            L,
+            "100 points are worth $5 off an order.",
+            ["$5"],
+        ),
+        q(
+            "acct-13",
+            "account",
+            "How many points do I need for the Summit tier?",
+            L,
+            "1,500 points or more earned in 12 months.",
+            ["1,500 points"],
+        ),
+        q(
+            "acct-14",
+            "account",
+            "Do my reward points expire?",
+            L,
+            f"Yes, {LOYALTY['expiry']} after the date you earned them.",
+            [LOYALTY["expiry"]],
+        ),
+        q(
+            "acct-15",
+            "account",
+            "Do I get anything for my birthday in Trail Rewards?",
+            L,
+            f"Yes, {LOYALTY['birthday_bonus']} in your birthday month.",
+            [LOYALTY["birthday_bonus"]],
+        ),
+        q(
+            "acct-16",
+            "account",
+            "How do I delete my account and how long does it take?",
+            MA,
+            f"Email {C['privacy_email']}; the account is deleted within {A['deletion_days']}.",
+            [C["privacy_email"], A["deletion_days"]],
+        ),
+        q(
+            "acct-17",
+            "account",
+            "How long do you keep my chat transcripts?",
+            "policies/privacy-policy.txt",
+            f"Chat transcripts are kept for {PRIVACY['chat_retention']}.",
+            [PRIVACY["chat_retention"]],
+        ),
+        q(
+            "acct-18",
+            "account",
+            "Do you sell my personal information?",
+            "policies/privacy-policy.txt",
+            "No, Kestrel does not sell or rent personal information.",
+            [["do not sell", "does not sell", "don't sell", "never sell"]],
+        ),
+        q(
+            "acct-19",
+            "account",
+            "What amounts are gift cards available in?",
+            "help/gift-cards.html",
+            f"From {A['gift_card_range'][0]} to {A['gift_card_range'][1]}.",
+            list(A["gift_card_range"]),
+        ),
+        q(
+            "acct-20",
+            "account",
+            "Do gift cards expire?",
+            "help/gift-cards.html",
+            "No, gift cards never expire and have no fees.",
+            ["never expire"],
+        ),
+        q(
+            "acct-21",
+            "account",
+            "How old do I have to be to place an order?",
+            "policies/terms-of-sale.txt",
+            f"At least {A['min_age']} years old.",
+            [str(A["min_age"])],
+        ),
+        q(
+            "acct-22",
+            "account",
+            "How many of the same model can I buy in one order?",
+            "policies/terms-of-sale.txt",
+            f"Up to {A['order_limit']} units of any one model per order.",
+            [f"{A['order_limit']} units"],
+        ),
+    ]
