@@ -21,6 +21,7 @@ from rag.condense import heuristic_query, looks_like_follow_up
 from rag.generation import GenerationConfig, chat_input_ids, stream_tokens
 from rag.llm import LoadedModel
 from rag.prompting import BuiltPrompt, Messages, build_prompt
+from rag.repetition import repeat_start
 from rag.retriever import Retriever
 from rag.schema import Answer, Hit
 from rag.settings import Settings
@@ -211,9 +212,11 @@ class ChatEngine:
         )
         ids = chat_input_ids(self.llm, prompt.messages)
         adapter = USES_ADAPTER[mode] if self.has_adapter else None
+        loop_words = self.settings.llm.stop_on_repeat
         started = time.perf_counter()
         first = None
         pieces = []
+        cut_at = None  # where the answer started looping
         for piece in stream_tokens(self.llm, ids, config, stop=stop, adapter_enabled=adapter):
             if first is None:
                 first = time.perf_counter()
@@ -221,11 +224,16 @@ class ChatEngine:
             pieces.append(piece)
             answer.text = "".join(pieces)
             yield piece
+            if loop_words and cut_at is None:
+                cut_at = repeat_start(answer.text, loop_words)
+                if cut_at is not None:
+                    stop.set()  # generation ends after the current token
         end = time.perf_counter()
         timings.generate_s = end - started
-        answer.text = answer.text.strip()
+        generated = answer.text.strip()
+        answer.text = generated if cut_at is None else answer.text[:cut_at].strip()
         # Re-tokenising decoded text can count a token more than generate() produced.
-        retokenized = len(self.llm.tokenizer(answer.text, add_special_tokens=False)["input_ids"])
+        retokenized = len(self.llm.tokenizer(generated, add_special_tokens=False)["input_ids"])
         timings.tokens = min(retokenized, config.max_new_tokens)
         if first is not None and timings.tokens > 1 and end > first:
             timings.tokens_per_s = (timings.tokens - 1) / (end - first)

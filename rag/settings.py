@@ -99,6 +99,12 @@ class LLMSettings(BaseModel):
     repetition_penalty: float = Field(
         1.0, description="Keep 1.0: above it the model can't copy facts from the context."
     )
+    stop_on_repeat: int = Field(
+        8,
+        ge=0,
+        description="Stop an answer once its last N words repeat earlier words of the same "
+        "answer (a loop), and cut the repeat; 0 = never.",
+    )
     threads: int = Field(0, ge=0, description="torch CPU threads; 0 = torch default.")
 
 

@@ -97,3 +97,14 @@ def test_template_placeholder_errors_name_the_template(tmp_path):
     (tmp_path / "context_question.txt").write_text("Context: {contxt}\nQuestion: {question}")
     with pytest.raises(PromptError, match="context_question.*missing.*context.*unknown.*contxt"):
         load_prompts(tmp_path)
+
+
+def test_an_answer_that_loops_is_stopped_and_cut(docs_index):
+    settings, _ = docs_index
+    settings = settings.model_copy(deep=True)
+    settings.llm.stop_on_repeat = 3  # any repeated 3-word run counts as a loop
+    looping = build_engine(settings, adapter=NO_ADAPTER)
+    answer = looping.ask("Which products have a restocking fee when they are opened?")
+    words = answer.text.lower().split()
+    runs = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
+    assert answer.text and len(runs) == len(set(runs))  # the cut answer repeats no 3-word run
