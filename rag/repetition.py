@@ -29,4 +29,3 @@ def repeat_start(text: str, n: int) -> int | None:
         if words[i : i + n] == tail:
             return spans[len(words) - n][0]
     return None
-
