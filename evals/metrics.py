@@ -234,6 +234,15 @@ def summarize(
             [r["answer"] for r in with_answer], [r["reference"] for r in with_answer]
         )
         out[prefix + "refusal_accuracy"] = mean(_scores(rows, "refusal_correct"))
+        # The two halves of refusal accuracy: with few unanswerable questions in a set, the
+        # accuracy alone hides a mode that never refuses.
+        unanswerable = {q.id for q in questions if not q.answerable}
+        out[prefix + "refusal_recall"] = mean(
+            r["metrics"].get("refused") for r in rows if r["id"] in unanswerable
+        )
+        out[prefix + "false_refusal_rate"] = mean(
+            r["metrics"].get("refused") for r in rows if r["id"] not in unanswerable
+        )
         for key in ("groundedness", "answer_words"):
             out[prefix + key] = mean(_scores(rows, key))
         ttft = [r["timings"].get("ttft_s") for r in rows]

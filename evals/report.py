@@ -14,8 +14,9 @@ SECTIONS = (  # the h2 headings of a run with answers, in order
     "How the numbers are computed",
 )  # fmt: skip
 ANSWER_KEYS = (
-    "fact_recall", "rouge_l", "token_f1", "bleu", "refusal_accuracy", "groundedness",
-    "citation_hit", "answer_words", "ttft_p50_s", "ttft_p95_s", "tokens_per_s", "errors",
+    "fact_recall", "rouge_l", "token_f1", "bleu", "refusal_accuracy", "refusal_recall",
+    "false_refusal_rate", "groundedness", "citation_hit", "answer_words", "ttft_p50_s",
+    "ttft_p95_s", "tokens_per_s", "errors",
 )  # fmt: skip
 BAR_KEYS = ("fact_recall", "rouge_l", "token_f1", "refusal_accuracy", "groundedness")
 METHOD = [
@@ -27,7 +28,9 @@ METHOD = [
     "over answerable questions, as are ROUGE-L F, token F1 and BLEU (sacrebleu corpus BLEU, "
     "0–100). citation_hit: the answer cites the right file (context modes only).",
     "Refusal accuracy, over all questions: unanswerable ones should be refused, answerable ones "
-    "answered; a refusal is the engine's flag or wording like 'could not find'.",
+    "answered; a refusal is the engine's flag or wording like 'could not find'. Its two halves: "
+    "refusal_recall, the share of unanswerable questions refused, and false_refusal_rate, the "
+    "share of answerable ones refused.",
     "Groundedness: share of answer sentences whose content words are at least 50% covered by "
     "the retrieved chunks' text (unigram overlap; function words ignored; refusals left out). "
     "Modes without context are checked against the chunks retrieved anyway.",
@@ -148,6 +151,8 @@ def plots(out: Path, summary: dict[str, Any], latest: list[dict[str, Any]]) -> l
 WIN_KEYS = (  # (label, summary key, True when higher is better)
     ("fact recall", "fact_recall", True),
     ("refusal accuracy", "refusal_accuracy", True),
+    ("unanswerable refused", "refusal_recall", True),
+    ("answerable refused", "false_refusal_rate", False),
     ("groundedness", "groundedness", True),
     ("TTFT p50 (s)", "ttft_p50_s", False),
     ("tokens/s", "tokens_per_s", True),

@@ -112,3 +112,36 @@ def test_percentile() -> None:
     assert m.percentile([1.0, 2.0, 3.0, 4.0], 50) == 2.5
     assert m.percentile([None, 5.0], 95) == 5.0
     assert m.percentile([], 50) is None
+
+
+def test_refusal_recall_and_false_refusals_are_reported_apart() -> None:
+    from evals.questions import Question
+
+    questions = [
+        Question("u1", "Who is the CEO?", "unanswerable"),
+        Question("u2", "How many staff?", "unanswerable"),
+        Question("a1", "Ship cost?", "shipping", "It is $5.99.", ["s.md"], facts=[["$5.99"]]),
+        Question("a2", "Return days?", "returns", "30 days.", ["r.md"], facts=[["30 days"]]),
+        Question("a3", "Warranty?", "warranty", "2 years.", ["w.md"], facts=[["2 years"]]),
+    ]
+    refused = {"u1": True, "u2": False, "a1": True, "a2": False, "a3": False}
+    records = []
+    for q in questions:
+        scores = {"refused": refused[q.id], "refusal_correct": refused[q.id] != q.answerable}
+        if q.answerable:
+            scores["fact_recall"] = 0.0 if refused[q.id] else 1.0
+        records.append(
+            {
+                "id": q.id,
+                "mode": "rag",
+                "category": q.category,
+                "answer": "x",
+                "reference": q.answer,
+                "metrics": scores,
+                "timings": {},
+            }
+        )
+    summary = m.summarize(records, questions, ["rag"], 0.0)
+    assert summary["modes.rag.refusal_accuracy"] == 0.6  # 3 of 5 right
+    assert summary["modes.rag.refusal_recall"] == 0.5  # 1 of 2 unanswerable refused
+    assert summary["modes.rag.false_refusal_rate"] == round(1 / 3, 4)  # 1 of 3 answerable
