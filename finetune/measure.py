@@ -36,7 +36,8 @@ def strip_context(messages: list[dict]) -> list[dict]:
     for turn in messages[1:]:
         content = turn["content"]
         if turn["role"] == "user" and "\nQuestion: " in content:
-            content = content.rsplit("\nQuestion: ", 1)[1]
+            # the question line only: the template may add an instruction line after it
+            content = content.rsplit("\nQuestion: ", 1)[1].split("\n", 1)[0]
         out.append({"role": turn["role"], "content": content})
     return out
 

@@ -13,8 +13,11 @@ The block has the shape the app's prompt template produces:
 """
 
 import re
+from pathlib import Path
 
 from docgen import build_corpus
+
+PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
 
 MAX_WORDS = 80
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
@@ -88,12 +91,19 @@ class Corpus:
         return [(p, page, trim(text)) for p, page, text in picked]
 
 
+def template(name: str) -> str:
+    """The app's own prompt template (prompts/NAME.txt), as its loader reads it."""
+    return (PROMPTS / f"{name}.txt").read_text(encoding="utf-8").strip()
+
+
 def block(passages, question: str) -> str:
-    parts = [
-        f"[{i}] {path}{f' (page {page})' if page else ''}\n{text}"
+    """The user turn exactly as the app renders it from prompts/, so training matches use."""
+    passage = template("passage")
+    context = "\n\n".join(
+        passage.format(n=i, label=f"{path}{f' (page {page})' if page else ''}", text=text)
         for i, (path, page, text) in enumerate(passages, start=1)
-    ]
-    return "Context:\n" + "\n\n".join(parts) + f"\n\nQuestion: {question}"
+    )
+    return template("context_question").format(context=context, question=question)
 
 
 def cite(answer: str, n: int) -> str:

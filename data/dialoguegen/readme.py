@@ -6,6 +6,15 @@ from collections import Counter
 from company_facts import COMPANY
 
 from .build import SYSTEM_GROUNDED, SYSTEM_PLAIN
+from .context import block
+
+EXAMPLE_TURN = block(
+    [
+        ("help/shipping-options.html", None, "<passage text>"),
+        ("warranty/warranty-handbook.pdf", 2, "<passage text>"),
+    ],
+    "<the question>",
+)
 
 INTRO = f"""# Customer-service dialogues
 
@@ -49,24 +58,19 @@ One conversation per line:
 
 > {SYSTEM_PLAIN}
 
-**grounded** — the last user turn carries two or three passages quoted from the generated
+**grounded** — the last user turn carries three or four passages quoted from the generated
 documents (at most about 80 words each, whole sentences or table rows), in the app's prompt
-format; `(page N)` only for PDFs. The answering passage is not always first; the others are real
-but less relevant excerpts. The answer states the fact briefly and ends with the marker of the
-passage it used, e.g. `… within 30 days of delivery [2].` About one grounded example in ten has no
-answering passage and the answer says it could not find it in the documents. System prompt:
+format; `(page N)` only for PDFs — as many as the app's top_k 4 retrieval injects. The answering
+passage is not always first; the others are real but less relevant excerpts, mostly from the
+answering file itself (as retrieval returns them), so the model learns to pick the passage that
+holds the fact. The answer states the fact briefly and ends with the marker of the passage it
+used, e.g. `… within 30 days of delivery [2].` About one grounded example in six has no answering
+passage and the answer says it could not find it in the documents. System prompt:
 
 > {SYSTEM_GROUNDED}
 
 ```text
-Context:
-[1] help/shipping-options.html
-<passage text>
-
-[2] warranty/warranty-handbook.pdf (page 2)
-<passage text>
-
-Question: <the question>
+{EXAMPLE_TURN}
 ```
 
 Earlier turns of a grounded conversation are plain text; only the last user turn has context.

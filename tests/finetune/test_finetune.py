@@ -145,3 +145,16 @@ def test_qlora_on_cuda_trains_a_4bit_base(tmp_path: Path):
     out, summary = _tiny_run(tmp_path, device="cuda", quantization="auto")
     assert summary["quantization"] == "nf4" and summary["device"] == "cuda"
     assert (out / "adapter_model.safetensors").exists()
+
+
+def test_strip_context_keeps_only_the_question() -> None:
+    from finetune.measure import strip_context
+    from prompts import load_prompts
+
+    prompts = load_prompts()
+    passage = prompts.render("passage", n=1, label="faq.md", text="Returns: 30 days.")
+    user = prompts.render("context_question", context=passage, question="How long to return?")
+    messages = [{"role": "system", "content": "grounded"}, {"role": "user", "content": user}]
+    stripped = strip_context(messages)
+    assert stripped[0]["content"] == prompts.render("system_plain")
+    assert stripped[1:] == [{"role": "user", "content": "How long to return?"}]
