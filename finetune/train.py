@@ -13,6 +13,7 @@ import logging
 import math
 import os
 import random
+import re
 import shutil
 import time
 from dataclasses import asdict, dataclass, field
@@ -313,9 +314,18 @@ def train(
         "torch": torch.__version__,
     }
     (staging / "training.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    public_model_card(staging / "README.md")
     _replace(staging, out)
     log.info("adapter written to %s (best step %d)", out, best["step"])
     return summary
+
+
+def public_model_card(card: Path) -> None:
+    """peft's generated model card names the local cache folder as the base: name the public id."""
+    if card.exists():
+        text = card.read_text(encoding="utf-8")
+        text = re.sub(r"(base_model:(?:adapter:)?\s*)\S+", rf"\g<1>{BASE_MODEL_ID}", text)
+        card.write_text(text, encoding="utf-8")
 
 
 def _replace(staging: Path, out: Path) -> None:

@@ -118,6 +118,9 @@ def test_tiny_training_run_writes_a_loadable_adapter_that_changes_logits(tmp_pat
     assert summary["steps"] == 2 and summary["trainable_params"] > 0
     saved = json.loads((out / "training.json").read_text())
     assert saved["data"]["train"]["examples"] == 4 and len(saved["data"]["train"]["sha256"]) == 64
+    card = (out / "README.md").read_text()
+    assert "base_model: HuggingFaceTB/SmolLM2-135M-Instruct" in card
+    assert str(SETTINGS.resolve(CPU.cache_dir)) not in card  # no path of this machine
     llm = load_llm(CPU, SETTINGS.resolve(CPU.cache_dir), adapter=out)
     tuned = _logits(llm.model, llm.tokenizer)
     with llm.adapter(False):
