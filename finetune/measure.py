@@ -24,20 +24,23 @@ import torch
 
 from finetune.data import encode_all, load_dialogues
 from finetune.train import evaluate
+from prompts import load_prompts
+from rag.prompting import question_of
 
 TEST = Path("data/dialogues/test.jsonl")
-SYSTEM_PLAIN_FILE = Path(__file__).resolve().parent.parent / "prompts" / "system_plain.txt"
 
 
 def strip_context(messages: list[dict]) -> list[dict]:
     """The conversation as the fine-tuned mode sees it: plain system prompt, question only."""
-    system = SYSTEM_PLAIN_FILE.read_text(encoding="utf-8").strip()
-    out = [{"role": "system", "content": system}]
+    # The stored dialogues keep only the rendered user turn, so the question is parsed back out
+    # by rag.prompting, next to the renderer that wrote it.
+    prompts = load_prompts()
+    out = [{"role": "system", "content": prompts.render("system_plain")}]
     for turn in messages[1:]:
         content = turn["content"]
-        if turn["role"] == "user" and "\nQuestion: " in content:
-            # the question line only: the template may add an instruction line after it
-            content = content.rsplit("\nQuestion: ", 1)[1].split("\n", 1)[0]
+        question = question_of(prompts, content) if turn["role"] == "user" else None
+        if question is not None:
+            content = question
         out.append({"role": turn["role"], "content": content})
     return out
 

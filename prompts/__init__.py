@@ -20,6 +20,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "passage": frozenset({"n", "label", "text"}),
     "condense": frozenset({"history", "question"}),
     "not_found": frozenset(),
+    "answerable": frozenset(),
 }
 
 

@@ -7,8 +7,11 @@ the lowest-ranked chunks go first, then the oldest history turns; a chunk is nev
 
 from __future__ import annotations
 
+import re
+import string
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from prompts import Prompts
 from rag.schema import Hit
@@ -24,6 +27,8 @@ class BuiltPrompt:
     tokens: int
 
 
+# The one renderer of the numbered passage block. The engine calls it live, and the training
+# dialogues (data/dialoguegen) are rendered by it too, so the tuned model sees what the app sends.
 def format_context(prompts: Prompts, hits: list[Hit]) -> str:
     return "\n\n".join(
         prompts.render("passage", n=i, label=hit.label(), text=hit.text)
@@ -37,6 +42,28 @@ def user_turn(prompts: Prompts, question: str, hits: list[Hit] | None) -> str:
     return prompts.render(
         "context_question", context=format_context(prompts, hits), question=question
     )
+
+
+def question_of(prompts: Prompts, content: str) -> str | None:
+    """The question back out of a user turn that user_turn rendered with context, else None.
+
+    The inverse of user_turn, for stored dialogues that keep only the rendered text; it reads the
+    same template, so a change there changes both directions together.
+    """
+    match = _context_question_pattern(prompts.templates["context_question"]).fullmatch(content)
+    return match["question"] if match else None
+
+
+@lru_cache(maxsize=4)
+def _context_question_pattern(template: str) -> re.Pattern[str]:
+    # Greedy context: a passage that itself says "Question:" can't end the context early.
+    groups = {"context": "(?P<context>.*)", "question": "(?P<question>.*)"}
+    parts = []
+    for literal, field, _spec, _conversion in string.Formatter().parse(template):
+        parts.append(re.escape(literal))
+        if field is not None:
+            parts.append(groups[field])
+    return re.compile("".join(parts), re.DOTALL)
 
 
 def trim_history(history: Messages, max_tokens: int, count: Callable[[str], int]) -> Messages:

@@ -7,11 +7,11 @@ from company_facts import CONTACT
 
 from . import intents_products, intents_service
 from . import smalltalk as st
-from .context import Corpus, block, cite, contains, template
+from .context import PROMPTS, Corpus, block, cite, contains
 
 # The app's system prompts, read from prompts/ so the tuned model sees what the app sends.
-SYSTEM_PLAIN = template("system_plain")
-SYSTEM_GROUNDED = template("system_rag")
+SYSTEM_PLAIN = PROMPTS.render("system_plain")
+SYSTEM_GROUNDED = PROMPTS.render("system_rag")
 OPENERS = [
     "",
     "",

@@ -1,6 +1,7 @@
 """Retrieved-context passages taken from the generated documents, and the prompt block around them.
 
-The block has the shape the app's prompt template produces:
+The block is rendered by the app's own rag.prompting.user_turn, so a training example's last user
+turn is exactly what the engine sends for the same passages and question:
 
     Context:
     [1] help/shipping-options.html
@@ -10,14 +11,18 @@ The block has the shape the app's prompt template produces:
     <passage>
 
     Question: <question>
+    <the template's instruction line>
 """
 
 import re
-from pathlib import Path
 
 from docgen import build_corpus
 
-PROMPTS = Path(__file__).resolve().parents[2] / "prompts"
+from prompts import load_prompts
+from rag.prompting import user_turn
+from rag.schema import Hit
+
+PROMPTS = load_prompts()  # the app's templates in prompts/, checked by its own loader
 
 MAX_WORDS = 80
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
@@ -91,19 +96,15 @@ class Corpus:
         return [(p, page, trim(text)) for p, page, text in picked]
 
 
-def template(name: str) -> str:
-    """The app's own prompt template (prompts/NAME.txt), as its loader reads it."""
-    return (PROMPTS / f"{name}.txt").read_text(encoding="utf-8").strip()
-
-
 def block(passages, question: str) -> str:
-    """The user turn exactly as the app renders it from prompts/, so training matches use."""
-    passage = template("passage")
-    context = "\n\n".join(
-        passage.format(n=i, label=f"{path}{f' (page {page})' if page else ''}", text=text)
+    """The user turn for (path, page, text) passages, rendered as the engine renders its hits."""
+    # As retrieval would return them: Hit.label() names the passage ("file.pdf (page 2)"); the
+    # id and score are not rendered.
+    hits = [
+        Hit(id=i, text=text, source=path, page=page, score=0.0)
         for i, (path, page, text) in enumerate(passages, start=1)
-    )
-    return template("context_question").format(context=context, question=question)
+    ]
+    return user_turn(PROMPTS, question, hits)
 
 
 def cite(answer: str, n: int) -> str:
