@@ -24,11 +24,11 @@ import torch
 import yaml
 
 from finetune.data import IGNORE, Encoded, encode_all, file_sha256, load_dialogues
-from rag.settings import PROJECT_ROOT, Settings
+from finetune.logbook import Logbook
+from rag.models import preset_for
+from rag.settings import PROJECT_ROOT, LLMSettings, Settings
 
 log = logging.getLogger(__name__)
-
-BASE_MODEL_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"  # what the packaged GGUF was made from
 
 
 @dataclass
@@ -55,6 +55,7 @@ class TrainConfig:
     seed: int = 1337
     device: str = "auto"
     quantization: str = "auto"
+    model: str | None = None  # the base: a preset, .gguf file or model folder; None = llm.model
 
     @classmethod
     def load(cls, path: Path) -> TrainConfig:
@@ -141,15 +142,22 @@ def _autocast(device: str):
     return torch.autocast("cpu", enabled=False)
 
 
+def base_settings(cfg: TrainConfig, settings: Settings) -> LLMSettings:
+    """llm settings for the base this run trains on (the config's model, else llm.model)."""
+    update: dict[str, Any] = {"adapter": None, "device": cfg.device}
+    update |= {"quantization": cfg.quantization, "runtime": "transformers"}
+    if cfg.model is not None:
+        update["model"] = cfg.model
+    return settings.llm.model_copy(update=update)
+
+
 def build_model(cfg: TrainConfig, settings: Settings) -> tuple[Any, Any, dict]:
     """Base via rag.llm.load_base (4-bit on CUDA, fp32 on CPU) with fresh LoRA layers on top."""
     from peft import LoraConfig, get_peft_model, prepare_model_for_kbit_training
 
     from rag.llm import load_base
 
-    llm = settings.llm.model_copy(
-        update={"adapter": None, "device": cfg.device, "quantization": cfg.quantization}
-    )
+    llm = base_settings(cfg, settings)
     model, tokenizer, report = load_base(llm, settings.resolve(llm.cache_dir), for_training=True)
     if report["quantization"] in ("nf4", "int8"):
         model = prepare_model_for_kbit_training(model, use_gradient_checkpointing=False)
@@ -163,7 +171,7 @@ def build_model(cfg: TrainConfig, settings: Settings) -> tuple[Any, Any, dict]:
     model = get_peft_model(model, lora)
     # The local folder is a cache path on this machine; record the public model id instead, so
     # any peft user can load the adapter onto the original base.
-    model.peft_config["default"].base_model_name_or_path = BASE_MODEL_ID
+    model.peft_config["default"].base_model_name_or_path = public_base_id(llm)
     return model, tokenizer, report
 
 
@@ -222,6 +230,7 @@ def train(
         """Validate, save when best; True when patience ran out."""
         nonlocal stale
         val = evaluate(model, val_items, cfg.batch_size, pad_id, device)
+        logbook.validation(step, val)
         history.append(
             {
                 "step": step,
@@ -241,6 +250,8 @@ def train(
         )
         return stale >= cfg.patience
 
+    staging.mkdir(parents=True, exist_ok=True)
+    logbook = Logbook(staging)
     bar = tqdm(total=total_steps, desc="finetune", unit="step", disable=not progress)
     stopped_early = False
     epoch = 0
@@ -248,6 +259,7 @@ def train(
         batches = length_batches(train_items, cfg.batch_size, rng)
         groups = [batches[i : i + cfg.grad_accum] for i in range(0, len(batches), cfg.grad_accum)]
         for group in groups:
+            step_started = time.perf_counter()
             sums, count = [], 0
             collated = [collate([train_items[i] for i in b], pad_id, device) for b in group]
             tokens = sum(int((c["labels"][:, 1:] != IGNORE).sum()) for c in collated)
@@ -266,6 +278,9 @@ def train(
             train_loss = round(
                 loss_now if math.isnan(train_loss) else 0.9 * train_loss + 0.1 * loss_now, 4
             )  # smoothed for display
+            seen = sum(int(c["mask"].sum()) for c in collated)
+            speed = seen / (time.perf_counter() - step_started)
+            logbook.step(step, loss_now, scheduler.get_last_lr()[0], speed)
             bar.set_postfix(loss=f"{loss_now:.3f}", lr=f"{scheduler.get_last_lr()[0]:.1e}")
             bar.update(1)
             at_epoch_end = step % steps_per_epoch == 0
@@ -278,6 +293,7 @@ def train(
                 break
         epoch += 1
     bar.close()
+    logbook.close(staging / "loss.png")
 
     summary = {
         "base_model": report["model"],
@@ -314,17 +330,23 @@ def train(
         "torch": torch.__version__,
     }
     (staging / "training.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
-    public_model_card(staging / "README.md")
+    public_model_card(staging / "README.md", public_base_id(base_settings(cfg, settings)))
     _replace(staging, out)
     log.info("adapter written to %s (best step %d)", out, best["step"])
     return summary
 
 
-def public_model_card(card: Path) -> None:
+def public_base_id(llm: LLMSettings) -> str:
+    """The public model id of a preset base; for a model given by path, its file or folder name."""
+    preset = preset_for(llm.model)
+    return preset.hf_id if preset else Path(llm.model).name
+
+
+def public_model_card(card: Path, base_id: str) -> None:
     """peft's generated model card names the local cache folder as the base: name the public id."""
     if card.exists():
         text = card.read_text(encoding="utf-8")
-        text = re.sub(r"(base_model:(?:adapter:)?\s*)\S+", rf"\g<1>{BASE_MODEL_ID}", text)
+        text = re.sub(r"(base_model:(?:adapter:)?\s*)\S+", rf"\g<1>{base_id}", text)
         card.write_text(text, encoding="utf-8")
 
 
