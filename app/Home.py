@@ -57,6 +57,6 @@ if question := st.chat_input("Ask a question about your documents"):
     turns.append(user_turn(question))
     render_turn(turns[-1])
     with st.chat_message("assistant"):
-        stream = engine.stream(question, history, mode=options.mode, **options.overrides())
+        stream = engine.stream(question, history, options.mode, options.answer_options())
         stream_turn(stream, question, options.mode, turns, key="chat")
     st.rerun()  # show the answer with its sources and feedback, like the rest of the history

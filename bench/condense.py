@@ -12,7 +12,7 @@ import json
 import time
 from pathlib import Path
 
-from rag.engine import build_engine
+from rag.engine import AnswerOptions, build_engine
 from rag.llm import NO_ADAPTER
 from rag.settings import get_settings
 
@@ -27,6 +27,7 @@ def main() -> None:
     questions = [json.loads(line) for line in args.questions.open() if line.strip()]
     follow_ups = [q for q in questions if q.get("conversation") and q.get("source")]
     engine = build_engine(get_settings(), index=args.index, adapter=NO_ADAPTER)
+    wide = AnswerOptions(top_k=5, min_score=-1)
     print(f"{len(follow_ups)} follow-up questions")
     print(f"{'condense':10s} {'hit@1':>6s} {'hit@5':>6s} {'s/query':>8s}")
     for how in ("none", "heuristic", "model"):
@@ -35,7 +36,7 @@ def main() -> None:
         started = time.perf_counter()
         for q in follow_ups:
             wanted = q["source"] if isinstance(q["source"], list) else [q["source"]]
-            _, hits = engine.retrieve(q["question"], q["conversation"], top_k=5, min_score=-1)
+            hits = engine.retrieve(q["question"], q["conversation"], wide).hits
             sources = [h.source for h in hits]
             hit1 += bool(sources[:1]) and sources[0] in wanted
             hit5 += any(s in wanted for s in sources)

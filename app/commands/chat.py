@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.commands._engine import add_engine_arguments, load_engine, overrides
+from app.commands._engine import add_engine_arguments, answer_options, load_engine
 from app.commands.ask import print_sources
 
 HELP = "Type a question; /new starts over, /quit (or Ctrl-D) leaves."
@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
             continue
         if not question:
             continue
-        stream = engine.stream(question, history, args.mode, **overrides(args))
+        stream = engine.stream(question, history, args.mode, answer_options(args))
         sys.stdout.write("bot> ")
         try:
             for piece in stream:

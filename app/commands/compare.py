@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from app.commands._engine import add_engine_arguments, load_engine, overrides
+from app.commands._engine import add_engine_arguments, answer_options, load_engine
 from rag.engine import MODES
 
 
@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         print(f"error: unknown mode(s) {unknown}; choose from {', '.join(MODES)}")
         return 2
-    answers = engine.compare(args.question, [], modes, **overrides(args))
+    answers = engine.compare(args.question, [], modes, answer_options(args))
     for mode, answer in answers.items():
         if args.json:
             print(json.dumps(answer.to_dict()))

@@ -7,8 +7,9 @@ import streamlit as st
 from app.ui.engine import get_engine, load_settings, require_documents, require_index
 from app.ui.render import finish_interrupted_answer, render_turn, stream_turn
 from app.ui.sidebar import choose_adapter, generation_options, persistent
-from rag.conversation import MODE_NAMES, engine_history, user_turn
+from rag.conversation import engine_history, user_turn
 from rag.feedback import feedback_path
+from rag.modes import mode_label
 
 CAPTIONS = {
     "rag": "Base model with the retrieved passages injected into the prompt.",
@@ -44,7 +45,7 @@ st.sidebar.button("New comparison", icon=":material/add_comment:", on_click=colu
 columns = dict(zip(modes, st.columns(len(modes)), strict=True))
 for mode, column in columns.items():
     with column:
-        st.subheader(MODE_NAMES[mode].capitalize())
+        st.subheader(mode_label(mode).capitalize())
         st.caption(CAPTIONS[mode])
         for turn in columns_turns.get(mode, []):
             render_turn(turn, feedback)
@@ -53,7 +54,7 @@ if question := st.chat_input("Ask one question, get an answer per column"):
     histories = {mode: engine_history(columns_turns.get(mode, [])) for mode in modes}
     try:
         streams = engine.compare_streams(
-            question, histories["rag"], modes, histories=histories, **options.overrides()
+            question, histories["rag"], modes, histories, options.answer_options()
         )
     except Exception as err:  # retrieval failed before any answer started
         st.error(f"Could not search the documents: {type(err).__name__}: {err}")

@@ -13,9 +13,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from rag.conversation import MODE_NAMES, Turn, assistant_turn, hit_label, timing_text
-from rag.engine import USES_CONTEXT, AnswerStream
+from rag.conversation import Turn, assistant_turn, hit_label, timing_text
+from rag.engine import AnswerStream
 from rag.feedback import FeedbackStore
+from rag.modes import MODES, mode_label
 from rag.schema import Answer
 
 # HTML tags, links/images ([..](..)), Streamlit colour/LaTeX syntax, and the escape itself.
@@ -43,7 +44,7 @@ def render_turn(turn: Turn, feedback: Path | None = None) -> None:
 
 def answer_details(turn: Turn, feedback: Path | None = None) -> None:
     """Mode, timings, sources (with the passages' text) and the feedback thumbs."""
-    parts = [MODE_NAMES.get(turn["mode"], turn["mode"]), timing_text(turn["timings"])]
+    parts = [mode_label(turn["mode"]), timing_text(turn["timings"])]
     if turn.get("refused"):
         parts.append("not found in the documents")
     if turn.get("stopped"):
@@ -51,7 +52,8 @@ def answer_details(turn: Turn, feedback: Path | None = None) -> None:
     st.caption(" · ".join(p for p in parts if p))
     if turn.get("error"):
         st.error(safe_markdown(turn["error"]))
-    if USES_CONTEXT.get(turn["mode"], True) and turn["hits"]:
+    mode = MODES.get(turn["mode"])
+    if (mode is None or mode.uses_context) and turn["hits"]:
         sources(turn)
     if feedback is not None:
         key = f"feedback-{turn['id']}"

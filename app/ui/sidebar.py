@@ -13,7 +13,8 @@ from typing import Any
 import streamlit as st
 
 from rag.adapters import configured_adapter, list_adapters
-from rag.conversation import MODE_NAMES
+from rag.engine import AnswerOptions
+from rag.modes import mode_label
 from rag.settings import Settings
 
 NO_ADAPTER_LABEL = "none (base model only)"
@@ -27,14 +28,14 @@ class Options:
     max_new_tokens: int
     mode: str = "rag"
 
-    def overrides(self) -> dict[str, Any]:
-        """Keyword arguments for engine.stream / engine.compare_streams."""
-        return {
-            "top_k": self.top_k,
-            "min_score": self.min_score,
-            "temperature": self.temperature,
-            "max_new_tokens": self.max_new_tokens,
-        }
+    def answer_options(self) -> AnswerOptions:
+        """What engine.stream / engine.compare_streams take."""
+        return AnswerOptions(
+            top_k=self.top_k,
+            min_score=self.min_score,
+            temperature=self.temperature,
+            max_new_tokens=self.max_new_tokens,
+        )
 
 
 def _keep(key: str, name: str) -> None:
@@ -84,7 +85,7 @@ def generation_options(settings: Settings, modes: tuple[str, ...] | None = None)
             "mode",
             modes[0],
             options=modes,
-            format_func=lambda m: MODE_NAMES.get(m, m),
+            format_func=mode_label,
             help="context-injected: base model + retrieved passages; fine-tuned: LoRA adapter "
             "without documents; fine-tuned + context: both.",
         )

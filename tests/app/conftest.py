@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
@@ -56,7 +56,7 @@ def make_tiny_adapter(target: Path) -> Path:
     from rag.llm import load_base
 
     settings = Settings()
-    llm = LLMSettings(device="cpu", adapter=None)
+    llm = LLMSettings(model="smollm2", device="cpu", adapter=None)
     model, _, _ = load_base(llm, settings.resolve(settings.llm.cache_dir))
     get_peft_model(model, LoraConfig(r=4, target_modules=["q_proj", "v_proj"])).save_pretrained(
         target
@@ -106,9 +106,10 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     calls: list[dict] = []
     original = ChatEngine.stream
 
-    def spy(self, question, history=None, mode="rag", retrieved=None, **overrides):
-        calls.append({"question": question, "history": history, "mode": mode, **overrides})
-        return original(self, question, history, mode, retrieved, **overrides)
+    def spy(self, question, history=None, mode="rag", options=None, retrieved=None, progress=None):
+        chosen = asdict(options) if options is not None else {}
+        calls.append({"question": question, "history": history, "mode": mode, **chosen})
+        return original(self, question, history, mode, options, retrieved, progress)
 
     monkeypatch.setattr(ChatEngine, "stream", spy)
     return calls

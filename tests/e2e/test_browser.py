@@ -67,7 +67,8 @@ def tiny_adapter(target: Path) -> Path:
 
     settings = Settings()
     model, _, _ = load_base(
-        LLMSettings(device="cpu", adapter=None), settings.resolve(settings.llm.cache_dir)
+        LLMSettings(model="smollm2", device="cpu", adapter=None),
+        settings.resolve(settings.llm.cache_dir),
     )
     get_peft_model(model, LoraConfig(r=4, target_modules=["q_proj", "v_proj"])).save_pretrained(
         target

@@ -19,6 +19,7 @@ from evals.questions import DEFAULT_QUESTIONS, Question, load_questions
 from evals.report import SECTIONS, write_report
 from evals.runner import ResultLog, batch_ranker, run_retrieval
 from rag.condense import heuristic_query
+from rag.engine import Retrieval
 from rag.retriever import Retriever
 from rag.schema import Answer, Timings
 
@@ -48,14 +49,16 @@ class ScriptedEngine:
         self.invented = invented
         self.calls: list[tuple[str, tuple[str, ...]]] = []
 
-    def retrieve(self, question, history=None, **overrides):
+    def retrieve(self, question, history=None, options=None):
         query = heuristic_query(question, history or [])
-        return query, self.retriever.search(query, k=overrides.get("top_k"))
+        k = options.top_k if options is not None else None
+        return Retrieval(query, self.retriever.search(query, k=k))
 
     def compare(self, question, history=None, modes=ALL_MODES):
         self.calls.append((question, tuple(modes)))
         q = self.by_text[question]
-        query, hits = self.retrieve(question, history)
+        found = self.retrieve(question, history)
+        query, hits = found.query, found.hits
         answers = {}
         for mode in modes:
             timings = Timings(ttft_s=0.1 * len(mode), tokens=12, tokens_per_s=30.0)

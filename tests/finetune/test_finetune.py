@@ -17,7 +17,7 @@ from rag.llm import NO_ADAPTER, load_llm, resolve_model_dir  # noqa: E402
 from rag.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 TRAIN = PROJECT_ROOT / "data" / "dialogues" / "train.jsonl"
-SHIPPED = PROJECT_ROOT / "data" / "adapters" / "customer-service"
+SHIPPED = PROJECT_ROOT / "data" / "adapters" / "customer-service-smollm2"
 SETTINGS = Settings()
 CPU = SETTINGS.llm.model_copy(update={"device": "cpu", "quantization": "none", "adapter": None})
 

@@ -23,7 +23,9 @@ STORY = [{"role": "user", "content": "Write a long story about a dragon and a kn
 def llm(tmp_path_factory: pytest.TempPathFactory) -> LoadedModel:
     # Same session folder as test_llm.py, so the GGUF is converted once per session.
     cache_root = tmp_path_factory.getbasetemp() / "llm-cache"
-    return load_llm(LLMSettings(adapter=None, device="cpu"), cache_root, adapter=NO_ADAPTER)
+    return load_llm(
+        LLMSettings(model="smollm2", adapter=None, device="cpu"), cache_root, adapter=NO_ADAPTER
+    )
 
 
 def consume(pieces: Iterator[str], timeout: float = 120) -> list[str]:
@@ -119,7 +121,7 @@ def test_adapter_required_when_asked_for(llm: LoadedModel):
 def test_threads_setting_is_applied(tmp_path_factory: pytest.TempPathFactory):
     before = torch.get_num_threads()
     try:
-        settings = LLMSettings(adapter=None, device="cpu", threads=1)
+        settings = LLMSettings(model="smollm2", adapter=None, device="cpu", threads=1)
         load_llm(settings, tmp_path_factory.getbasetemp() / "llm-cache", adapter=NO_ADAPTER)
         assert torch.get_num_threads() == 1
     finally:

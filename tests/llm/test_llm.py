@@ -25,7 +25,7 @@ from rag.llm import (  # noqa: E402
 )
 from rag.settings import LLMSettings  # noqa: E402
 
-SETTINGS = LLMSettings(adapter=None, device="cpu", quantization="auto")
+SETTINGS = LLMSettings(model="smollm2", adapter=None, device="cpu", quantization="auto")
 
 
 @pytest.fixture(scope="module")

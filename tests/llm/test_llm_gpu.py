@@ -23,7 +23,7 @@ pytestmark = [
     ),
 ]
 
-NF4 = LLMSettings(adapter=None, device="cuda", quantization="auto")
+NF4 = LLMSettings(model="smollm2", adapter=None, device="cuda", quantization="auto")
 IDS = torch.tensor([[1, 4093, 198, 6004, 2, 198, 1, 520, 9531, 198]])
 
 

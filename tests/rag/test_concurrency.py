@@ -10,7 +10,7 @@ import threading
 
 import pytest
 
-from rag.engine import build_engine
+from rag.engine import AnswerOptions, build_engine
 from rag.llm import NO_ADAPTER
 
 QUESTIONS = [
@@ -40,7 +40,9 @@ def test_concurrent_conversations_keep_their_own_histories(engine):
         try:
             barrier.wait()
             for question in (QUESTIONS[i], "And how long does that take?"):
-                stream = engine.stream(question, histories[i], "rag", max_new_tokens=6)
+                stream = engine.stream(
+                    question, histories[i], "rag", AnswerOptions(max_new_tokens=6)
+                )
                 text = "".join(stream)
                 answer = stream.answer
                 assert answer.error is None and text.strip() == answer.text

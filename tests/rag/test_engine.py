@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from prompts import PromptError, load_prompts
-from rag.engine import ChatEngine, build_engine
+from rag.engine import AnswerOptions, ChatEngine, build_engine
 from rag.llm import NO_ADAPTER
 from rag.prompting import build_prompt
 from rag.schema import Hit
@@ -20,7 +20,9 @@ def engine(docs_index) -> ChatEngine:
 
 
 def test_answer_retrieves_the_right_file_and_cites_a_source(engine):
-    answer = engine.ask("How much does standard shipping cost?", max_new_tokens=32)
+    answer = engine.ask(
+        "How much does standard shipping cost?", options=AnswerOptions(max_new_tokens=32)
+    )
     assert answer.error is None and not answer.refused
     assert "help/shipping-options.html" in [h.source for h in answer.hits[:3]]
     assert answer.text
@@ -40,13 +42,15 @@ def test_follow_up_is_condensed_before_retrieval(engine):
         {"role": "user", "content": "How long is the warranty on TrailView GPS units?"},
         {"role": "assistant", "content": "TrailView GPS units have a 24-month warranty."},
     ]
-    query, hits = engine.retrieve("And what voids it?", history)
-    assert "TrailView" in query and "voids" in query
-    assert hits
+    found = engine.retrieve("And what voids it?", history)
+    assert "TrailView" in found.query and "voids" in found.query
+    assert found.hits
 
 
 def test_stream_yields_pieces_then_the_answer(engine):
-    stream = engine.stream("How do I reset my password?", [], "rag", max_new_tokens=12)
+    stream = engine.stream(
+        "How do I reset my password?", [], "rag", AnswerOptions(max_new_tokens=12)
+    )
     pieces = list(stream)
     assert pieces and "".join(pieces).strip() == stream.answer.text
     assert 1 <= stream.answer.timings.tokens <= 12
@@ -58,7 +62,6 @@ def test_finetuned_mode_without_adapter_is_a_clear_error(engine):
 
 
 def test_prompt_never_overflows_the_context_window(engine):
-    tokenizer = engine.llm.tokenizer
     long_text = "Returns are accepted within 30 days of delivery. " * 40
     hits = [Hit(id=i, text=long_text, source=f"f{i}.md", page=None, score=1.0) for i in range(12)]
     history = [
@@ -66,12 +69,7 @@ def test_prompt_never_overflows_the_context_window(engine):
     ]
     budget = 1024
 
-    def count(messages):
-        return int(
-            tokenizer.apply_chat_template(messages, add_generation_prompt=True, return_dict=True)[
-                "input_ids"
-            ].__len__()
-        )
+    count = engine.llm.count_messages
 
     built = build_prompt(
         engine.prompts,
@@ -80,7 +78,7 @@ def test_prompt_never_overflows_the_context_window(engine):
         hits,
         budget,
         count,
-        lambda t: len(tokenizer(t)["input_ids"]),
+        engine.llm.count_text,
         history_tokens=4096,
     )
     assert built.tokens <= budget and count(built.messages) == built.tokens

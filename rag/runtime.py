@@ -1,0 +1,138 @@
+"""Which runtime answers: llama.cpp on the GGUF's 4-bit weights (CPU) or transformers (CUDA NF4,
+or a Hugging Face folder). Both give the engine the same `ChatModel` interface."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import logging
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Protocol
+
+from rag.generation import GenerationConfig
+from rag.llm import NO_ADAPTER, _adapter_dir, _resolve, load_llm, model_label, model_source
+from rag.llm import pick_device as _pick_device
+from rag.models import PRESETS, ModelLoadError, preset_for
+from rag.prompting import Messages
+from rag.settings import LLMSettings
+
+log = logging.getLogger(__name__)
+RUNTIMES = ("auto", "llamacpp", "transformers")
+
+
+class ChatModel(Protocol):
+    runtime: str
+    report: dict
+    lock: threading.Lock
+    adapter_path: Path | None
+
+    @property
+    def has_adapter(self) -> bool: ...
+
+    def context_window(self) -> int: ...
+
+    def count_messages(self, messages: Messages) -> int: ...
+
+    def count_text(self, text: str) -> int: ...
+
+    def stream(
+        self,
+        messages: Messages,
+        config: GenerationConfig,
+        stop: threading.Event | None = None,
+        adapter_enabled: bool | None = None,
+    ) -> Iterator[str]: ...
+
+    def yes_probability(self, messages: Messages, adapter_enabled: bool | None = None) -> float: ...
+
+
+def describe(report: dict) -> str:
+    """What answers, for people: 'Qwen2.5-Coder-1.5B-Instruct · Q4_K_M · llama.cpp · CPU'."""
+    runtime = {"llamacpp": "llama.cpp", "transformers": "transformers"}[report["runtime"]]
+    quantization = {"none": report.get("dtype", "full precision"), "nf4": "NF4 4-bit"}.get(
+        report["quantization"], report["quantization"]
+    )
+    parts = [report["model"], quantization, runtime, report["device"].upper()]
+    if report.get("adapter"):
+        parts.append(f"LoRA {Path(report['adapter']).name}")
+    return " · ".join(parts)
+
+
+def pick_runtime(settings: LLMSettings, source: Path) -> str:
+    """auto → transformers on CUDA or for a model folder, else llama.cpp (when installed)."""
+    match settings.runtime:
+        case "llamacpp":
+            if source.is_dir():
+                raise ModelLoadError(
+                    f"llm.runtime = 'llamacpp' needs a GGUF model; llm.model = '{settings.model}' "
+                    "is a Hugging Face folder"
+                )
+            return "llamacpp"
+        case "transformers":
+            return "transformers"
+        case "auto":
+            if source.is_dir() or _pick_device(settings.device) == "cuda":
+                return "transformers"
+            if importlib.util.find_spec("llama_cpp") is None:
+                log.warning(
+                    "llama-cpp-python is not installed: the GGUF model runs dequantized to fp32 "
+                    "through transformers (slower); `make setup` builds llama.cpp"
+                )
+                return "transformers"
+            return "llamacpp"
+        case _:
+            raise ModelLoadError(
+                f"llm.runtime = '{settings.runtime}': expected one of {', '.join(RUNTIMES)}"
+            )
+
+
+def check_adapter_base(adapter: Path, settings: LLMSettings) -> None:
+    """An adapter only fits the base it was trained on: say so instead of a shape error."""
+    preset = preset_for(settings.model)
+    config = json.loads((adapter / "adapter_config.json").read_text(encoding="utf-8"))
+    trained_on = config.get("base_model_name_or_path") or ""
+    known = {p.hf_id for p in PRESETS.values()}
+    if preset and trained_on in known and trained_on != preset.hf_id:
+        raise ModelLoadError(
+            f"LoRA adapter '{adapter}' was trained on {trained_on}, but llm.model = "
+            f"'{settings.model}' is {preset.hf_id}; train one for it with `ragchat finetune` "
+            "or set llm.adapter"
+        )
+
+
+def load_chat_model(
+    settings: LLMSettings, cache_root: Path, adapter: Path | None = None
+) -> ChatModel:
+    """The chat model for `llm.*` on the right runtime, with the LoRA adapter when there is one.
+
+    adapter=None uses `llm.adapter` if that folder holds an adapter; NO_ADAPTER forces none.
+    """
+    match settings.mode:
+        case "local":
+            pass
+        case _:
+            raise ModelLoadError(f"llm.mode = '{settings.mode}': expected local")
+    cache_root = _resolve(cache_root)
+    source = model_source(settings, cache_root)
+    adapter_path = _adapter_dir(settings, adapter)
+    if adapter_path is not None:
+        check_adapter_base(adapter_path, settings)
+    if pick_runtime(settings, source) == "transformers":
+        return load_llm(settings, cache_root, adapter if adapter is not None else None)
+    from rag.llamacpp import load_llamacpp
+    from rag.lora_gguf import gguf_lora
+
+    lora = gguf_lora(adapter_path, source, cache_root) if adapter_path is not None else None
+    return load_llamacpp(
+        source,
+        model_label(settings),
+        settings.context_window,
+        settings.threads,
+        lora_gguf=lora,
+        adapter_path=adapter_path,
+    )
+
+
+__all__ = ["NO_ADAPTER", "ChatModel", "load_chat_model", "pick_runtime"]
