@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui.engine import get_engine, load_settings, require_documents, require_index
+from app.ui.engine import (
+    get_engine,
+    load_settings,
+    require_documents,
+    require_index,
+    use_adapter,
+)
 from app.ui.render import finish_interrupted_answer, render_turn, stream_turn
-from app.ui.sidebar import choose_adapter, generation_options
+from app.ui.sidebar import choose_adapter, generation_options, model_caption
 from rag.conversation import engine_history, to_json, to_markdown, user_turn
 from rag.feedback import feedback_path
 
@@ -18,10 +24,11 @@ st.caption(
 
 settings = load_settings()
 require_index(settings)
-adapter = choose_adapter(settings)
-engine = get_engine(settings, adapter)
+engine = get_engine(settings)
+adapter = use_adapter(engine, choose_adapter(settings))
 require_documents(engine)
-options = generation_options(settings, engine.available_modes())
+options = generation_options(settings, engine.available_modes() if adapter else ("rag",), adapter)
+model_caption(engine.llm.report)
 finish_interrupted_answer()
 turns = st.session_state.setdefault("turns", [])
 feedback = feedback_path(settings)

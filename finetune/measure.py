@@ -82,7 +82,7 @@ def generate(llm, conversations: list[list[dict]], max_new_tokens: int, batch: i
 def measure(
     adapter: Path, loss_limit: int | None, limit: int | None, batch: int = 8, gen_batch: int = 1
 ) -> dict:
-    from rag.llm import load_llm
+    from rag.hf_model import load_llm
     from rag.settings import Settings
 
     settings = Settings()

@@ -43,6 +43,7 @@ class AnswerOptions:
     min_score: float | None = None
     max_new_tokens: int | None = None
     temperature: float | None = None
+    adapter: str | None = None  # the name of a loaded LoRA adapter; None: the default one
 
 
 @dataclass
@@ -53,12 +54,20 @@ class Retrieval:
 
 
 class AnswerStream:
-    """Iterate for text pieces; `answer` holds the finished Answer once iteration ends."""
+    """Iterate for text pieces; `answer` holds the finished Answer once iteration ends.
+
+    Set `on_progress` to be told what happens before the first token ("reading 4 passages…"):
+    on a CPU the model reads the prompt for seconds before it writes anything."""
 
     def __init__(self, stop: threading.Event):
         self._pieces: Iterator[str] = iter(())
         self._stop = stop
         self.answer: Answer | None = None
+        self.on_progress: Progress | None = None
+
+    def progress(self, text: str) -> None:
+        if self.on_progress is not None:
+            self.on_progress(text)
 
     def __iter__(self) -> Iterator[str]:
         yield from self._pieces
@@ -87,8 +96,12 @@ class ChatEngine:
     def available_modes(self) -> tuple[str, ...]:
         return MODES if self.has_adapter else ("rag",)
 
-    def _adapter_switch(self, mode: Mode) -> bool | None:
-        return mode.uses_adapter if self.has_adapter else None
+    def _adapter_for(self, mode: Mode, options: AnswerOptions) -> str | None:
+        """The LoRA adapter a mode answers with: the chosen one, else the default; None for
+        the plain base."""
+        if not mode.uses_adapter:
+            return None
+        return options.adapter or self.llm.default_adapter
 
     # -- retrieval ------------------------------------------------------------------------
     def standalone_query(self, question: str, history: Messages | None) -> str:
@@ -103,11 +116,8 @@ class ChatEngine:
     def _condense_with_model(self, question: str, history: Messages) -> str:
         lines = "\n".join(f"{t['role']}: {t['content']}" for t in history[-4:])
         prompt = self.prompts.render("condense", history=lines, question=question)
-        enabled = False if self.has_adapter else None
         pieces = self.llm.stream(
-            [{"role": "user", "content": prompt}],
-            GenerationConfig(max_new_tokens=48),
-            adapter_enabled=enabled,
+            [{"role": "user", "content": prompt}], GenerationConfig(max_new_tokens=48)
         )
         text = "".join(pieces).strip()
         return text.splitlines()[0].strip() if text else question
@@ -129,14 +139,14 @@ class ChatEngine:
         mode: str = "rag",
         options: AnswerOptions | None = None,
         retrieved: Retrieval | None = None,
-        progress: Progress | None = None,
     ) -> AnswerStream:
         """Start answering; `retrieved` reuses one retrieval (comparison mode)."""
         stop = threading.Event()
         stream = AnswerStream(stop)
         answer = Answer(text="", mode=mode)
         stream.answer = answer
-        run = _Run(question, history or [], options or AnswerOptions(), retrieved, stop, progress)
+        options = options or AnswerOptions()
+        run = _Run(question, history or [], options, retrieved, stop, stream.progress)
         stream._pieces = self._guarded(answer, run, mode)
         return stream
 
@@ -203,9 +213,9 @@ class ChatEngine:
         if hits is not None:
             answer.hits = prompt.hits
         started = time.perf_counter()
-        if run.progress is not None and hits is not None:
+        if hits is not None:
             run.progress(f"reading {len(prompt.hits)} passages…")
-        if hits is not None and not self._answerable(answer, prompt, mode):
+        if hits is not None and not self._answerable(answer, prompt, mode, run.options):
             yield from self._refuse(answer)
             return
         yield from self._decode(answer, prompt, mode, run, started)
@@ -229,14 +239,16 @@ class ChatEngine:
         answer.text = self.prompts.render("not_found")
         yield answer.text
 
-    def _answerable(self, answer: Answer, prompt: BuiltPrompt, mode: Mode) -> bool:
+    def _answerable(
+        self, answer: Answer, prompt: BuiltPrompt, mode: Mode, options: AnswerOptions
+    ) -> bool:
         """The model's own yes/no judgement that the passages answer the question."""
         check = self.settings.answerability
         if check.mode == "none":
             return True
         started = time.perf_counter()
         messages = judge_messages(self.prompts, prompt.messages)
-        answer.answerable_p = self.llm.yes_probability(messages, self._adapter_switch(mode))
+        answer.answerable_p = self.llm.yes_probability(messages, self._adapter_for(mode, options))
         answer.timings.check_s = time.perf_counter() - started
         return answer.answerable_p >= check.min_probability
 
@@ -260,7 +272,7 @@ class ChatEngine:
         first = None
         pieces: list[str] = []
         cut_at = None  # where the answer started looping
-        adapter = self._adapter_switch(mode)
+        adapter = self._adapter_for(mode, options)
         for piece in self.llm.stream(prompt.messages, config, run.stop, adapter):
             if first is None:
                 first = time.perf_counter()
@@ -304,7 +316,7 @@ class _Run:
     options: AnswerOptions
     retrieved: Retrieval | None
     stop: threading.Event
-    progress: Progress | None
+    progress: Progress
 
 
 def build_engine(

@@ -11,13 +11,14 @@ import contextlib
 import threading
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from types import EllipsisType
 from typing import Any
 
 import torch
 from transformers import GenerationConfig as HFGenerationConfig
 from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
 
-from rag.llm import LoadedModel
+from rag.hf_model import LoadedModel
 
 
 @dataclass
@@ -61,15 +62,15 @@ def stream_tokens(
     input_ids: torch.Tensor,
     config: GenerationConfig,
     stop: threading.Event | None = None,
-    adapter_enabled: bool | None = None,
+    adapter: str | None | EllipsisType = ...,
 ) -> Iterator[str]:
     """Stream decoded text pieces of the answer to `input_ids` (shape 1 × prompt length).
 
-    Generation holds `llm.lock`; with adapter_enabled set, the LoRA adapter is switched on/off
-    for its duration. Setting `stop`, or closing the iterator, ends generation after the
-    current token.
+    Generation holds `llm.lock`; `adapter` names the LoRA adapter active for its duration
+    (None: the plain base; ...: as loaded). Setting `stop`, or closing the iterator, ends
+    generation after the current token.
     """
-    toggle = contextlib.nullcontext() if adapter_enabled is None else llm.adapter(adapter_enabled)
+    toggle = contextlib.nullcontext() if adapter is ... else llm.using(adapter)
     device = llm.model.device
     input_ids = input_ids.to(device)
     streamer = TextIteratorStreamer(llm.tokenizer, skip_prompt=True, skip_special_tokens=True)

@@ -46,26 +46,34 @@ def cpu_threads(setting: int) -> int:
 
 @dataclass
 class LlamaCppModel:
-    """A GGUF chat model in llama.cpp, optionally with a LoRA adapter switched per answer.
+    """A GGUF chat model in llama.cpp and the LoRA adapters loaded next to it, by name.
 
     `lock` serialises everything that touches the context (one answer at a time): the KV cache,
-    the adapter state and the sampler belong to the single context.
+    the active adapter and the sampler belong to the single context.
     """
 
     llama: Any  # llama_cpp.Llama
     report: dict
-    adapter_path: Path | None = None
-    lora: Any = None  # llama_adapter_lora_p of the converted adapter
+    gguf: Path  # the base model file (adapters are converted against it)
+    cache_root: Path  # where converted adapters are cached
+    base_id: str | None = None  # the public id of the base (checked against adapters)
+    adapters: dict[str, Path] = field(default_factory=dict)
+    default_adapter: str | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
     configured_window: int = 2048
     _formatter: Any = None
-    _adapter_on: bool = False
+    _loras: dict[str, Any] = field(default_factory=dict)  # name -> llama_adapter_lora_p
+    _active: str | None = None
 
     runtime = "llamacpp"
 
     @property
     def has_adapter(self) -> bool:
-        return self.lora is not None
+        return bool(self.adapters)
+
+    @property
+    def adapter_path(self) -> Path | None:
+        return self.adapters.get(self.default_adapter) if self.default_adapter else None
 
     def context_window(self) -> int:
         return min(self.configured_window, self.llama.n_ctx())
@@ -83,25 +91,47 @@ class LlamaCppModel:
     def count_text(self, text: str) -> int:
         return len(self.llama.tokenize(text.encode("utf-8"), False, False))
 
-    # -- adapter --------------------------------------------------------------------------
-    def _use_adapter(self, enabled: bool) -> None:
-        """Switch the LoRA on or off for the context; the cached KV was computed with the
-        other setting, so it is dropped."""
+    # -- adapters -------------------------------------------------------------------------
+    def load_adapter(self, path: Path, name: str | None = None) -> str:
+        """Load a peft adapter (converted to a GGUF LoRA once) next to the others."""
         import llama_cpp
 
-        if enabled and not self.has_adapter:
-            raise ValueError("no LoRA adapter is loaded (llm.adapter)")
-        if enabled == self._adapter_on:
+        from rag.adapters import check_adapter_base
+        from rag.lora_gguf import gguf_lora
+
+        name = name or path.name
+        if name in self.adapters:
+            return name
+        check_adapter_base(path, self.base_id)
+        converted = gguf_lora(path, self.gguf, self.cache_root)
+        with self.lock:
+            lora = llama_cpp.llama_adapter_lora_init(self.llama.model, str(converted).encode())
+        if not lora:
+            raise ModelLoadError(f"LoRA adapter '{path}': llama.cpp rejected {converted}")
+        self._loras[name] = lora  # freed with the model
+        self.adapters[name] = path
+        self.default_adapter = self.default_adapter or name
+        log.info("LoRA adapter '%s' loaded from %s", name, converted)
+        return name
+
+    def _activate(self, adapter: str | None) -> None:
+        """Make `adapter` (or none) active on the context. The cached KV was computed with the
+        previous one, so it is dropped on a change. Call with `lock` held."""
+        import llama_cpp
+
+        if adapter is not None and adapter not in self._loras:
+            raise ValueError(f"LoRA adapter '{adapter}' is not loaded (llm.adapter)")
+        if adapter == self._active:
             return
-        if enabled:
-            adapters = (llama_cpp.llama_adapter_lora_p_ctypes * 1)(self.lora)
+        if adapter is None:
+            failed = llama_cpp.llama_set_adapters_lora(self.llama.ctx, None, 0, None)
+        else:
+            adapters = (llama_cpp.llama_adapter_lora_p_ctypes * 1)(self._loras[adapter])
             scales = (ctypes.c_float * 1)(1.0)
             failed = llama_cpp.llama_set_adapters_lora(self.llama.ctx, adapters, 1, scales)
-        else:
-            failed = llama_cpp.llama_set_adapters_lora(self.llama.ctx, None, 0, None)
         if failed:
-            raise RuntimeError(f"llama.cpp could not switch the LoRA adapter {self.adapter_path}")
-        self._adapter_on = enabled
+            raise RuntimeError(f"llama.cpp could not switch to LoRA adapter {adapter}")
+        self._active = adapter
         self.llama.reset()
         self.llama._ctx.kv_cache_clear()
 
@@ -111,14 +141,13 @@ class LlamaCppModel:
         messages: Messages,
         config: GenerationConfig,
         stop: threading.Event | None = None,
-        adapter_enabled: bool | None = None,
+        adapter: str | None = None,
     ) -> Iterator[str]:
         """Stream decoded text pieces of the answer; `stop` (or closing the iterator) ends
         generation after the current token. Holds `lock` for the whole answer."""
         tokens = self.prompt_tokens(messages)
         with self.lock:
-            if adapter_enabled is not None or self.has_adapter:
-                self._use_adapter(bool(adapter_enabled))
+            self._activate(adapter)
             pieces = self.llama.create_completion(
                 tokens,
                 max_tokens=config.max_new_tokens,
@@ -139,7 +168,7 @@ class LlamaCppModel:
             finally:
                 pieces.close()
 
-    def yes_probability(self, messages: Messages, adapter_enabled: bool | None = None) -> float:
+    def yes_probability(self, messages: Messages, adapter: str | None = None) -> float:
         """P(the reply starts with yes | messages), from the first answer token's logits,
         normalised over the yes and no tokens. The prompt's KV cache stays for what follows."""
         yes, no = self._answer_tokens()
@@ -151,8 +180,7 @@ class LlamaCppModel:
 
         tokens = self.prompt_tokens(messages)
         with self.lock:
-            if adapter_enabled is not None or self.has_adapter:
-                self._use_adapter(bool(adapter_enabled))
+            self._activate(adapter)
             generator = self.llama.generate(tokens, temp=0.0, logits_processor=[capture])
             with contextlib.closing(generator):
                 next(generator)
@@ -186,10 +214,10 @@ def load_llamacpp(
     label: str,
     context_window: int,
     threads: int,
-    lora_gguf: Path | None = None,
-    adapter_path: Path | None = None,
+    cache_root: Path,
+    base_id: str | None = None,
 ) -> LlamaCppModel:
-    """Load a GGUF chat model (and a GGUF LoRA) into one llama.cpp context."""
+    """Load a GGUF chat model into one llama.cpp context."""
     require_llama_cpp()
     import llama_cpp
     from llama_cpp.llama_chat_format import Jinja2ChatFormatter
@@ -211,16 +239,13 @@ def load_llamacpp(
     if not template:
         raise ModelLoadError(f"llm.model: {gguf.name} has no chat template (a base model?)")
     vocab = llama._model
+
+    def special(token: int) -> str:
+        return llama.detokenize([token], special=True).decode(errors="replace")
+
     formatter = Jinja2ChatFormatter(
-        template,
-        eos_token=llama.detokenize([vocab.token_eos()], special=True).decode(errors="replace"),
-        bos_token=llama.detokenize([vocab.token_bos()], special=True).decode(errors="replace"),
+        template, eos_token=special(vocab.token_eos()), bos_token=special(vocab.token_bos())
     )
-    lora = None
-    if lora_gguf is not None:
-        lora = llama_cpp.llama_adapter_lora_init(llama.model, str(lora_gguf).encode("utf-8"))
-        if not lora:
-            raise ModelLoadError(f"LoRA adapter '{adapter_path}': llama.cpp rejected {lora_gguf}")
     report = {
         "model": label,
         "runtime": "llamacpp",
@@ -230,14 +255,13 @@ def load_llamacpp(
         "file_mb": round(gguf.stat().st_size / 2**20, 1),
         "load_s": round(time.perf_counter() - started, 2),
     }
-    if adapter_path is not None:
-        report["adapter"] = str(adapter_path)
     log.info("loaded %s", report)
     return LlamaCppModel(
         llama=llama,
         report=report,
-        adapter_path=adapter_path if lora is not None else None,
-        lora=lora,
+        gguf=gguf,
+        cache_root=cache_root,
+        base_id=base_id,
         configured_window=context_window,
         _formatter=formatter,
     )

@@ -8,22 +8,19 @@ the adapter answers: `LoadedModel.adapter(False)` switches the LoRA weights off 
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import importlib.util
 import logging
 import os
 import shutil
 import tempfile
-import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import torch
 
+from rag.adapters import NO_ADAPTER  # noqa: F401 - re-exported: callers pass it as adapter=
 from rag.models import PRESETS, ModelLoadError, preset_for, preset_gguf
 from rag.settings import PROJECT_ROOT, LLMSettings
 
@@ -32,8 +29,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-YES, NO = ("yes", "Yes", "YES"), ("no", "No", "NO")  # first tokens of an answerability reply
-NO_ADAPTER = Path("")  # pass as `adapter=` to load_llm to load the base alone
 QUANTIZATIONS = ("auto", "nf4", "int8", "none")
 
 
@@ -225,123 +220,3 @@ def load_base(
     }
     log.info("loaded %s", report)
     return model, tokenizer, report
-
-
-@dataclass
-class LoadedModel:
-    """A loaded chat model, optionally with a LoRA adapter that can be switched off in place.
-
-    Switching the adapter changes the shared model for every thread: hold `lock` around any
-    adapter(...) block or forward pass outside stream_tokens (which takes it itself).
-    """
-
-    model: Any  # PreTrainedModel or peft.PeftModel
-    tokenizer: Any
-    report: dict
-    adapter_path: Path | None = None
-    lock: threading.Lock = field(default_factory=threading.Lock)  # one generation at a time
-    configured_window: int = 2048  # llm.context_window
-
-    @property
-    def has_adapter(self) -> bool:
-        return self.adapter_path is not None
-
-    def adapter(self, enabled: bool) -> contextlib.AbstractContextManager:
-        """Context in which the adapter is on (the loaded default) or off (the plain base)."""
-        if not self.has_adapter:
-            if enabled:
-                raise ValueError("no LoRA adapter is loaded (llm.adapter)")
-            return contextlib.nullcontext()
-        return contextlib.nullcontext() if enabled else self.model.disable_adapter()
-
-    def context_window(self) -> int:
-        """Prompt + answer tokens: the configured budget, capped by what the model supports."""
-        limit = (
-            getattr(self.model.config, "max_position_embeddings", None) or self.configured_window
-        )
-        return min(self.configured_window, limit)
-
-    # The runtime interface the engine uses (rag.runtime.ChatModel), shared with llama.cpp.
-    runtime = "transformers"
-
-    def count_messages(self, messages: list[dict]) -> int:
-        from rag.generation import chat_input_ids
-
-        return int(chat_input_ids(self, messages).shape[-1])
-
-    def count_text(self, text: str) -> int:
-        return len(self.tokenizer(text, add_special_tokens=False)["input_ids"])
-
-    def stream(
-        self,
-        messages: list[dict],
-        config: Any,
-        stop: threading.Event | None = None,
-        adapter_enabled: bool | None = None,
-    ) -> Iterator[str]:
-        from rag.generation import chat_input_ids, stream_tokens
-
-        ids = chat_input_ids(self, messages)
-        return stream_tokens(self, ids, config, stop=stop, adapter_enabled=adapter_enabled)
-
-    def yes_probability(self, messages: list[dict], adapter_enabled: bool | None = None) -> float:
-        """P(the reply starts with yes | messages), normalised over the yes and no tokens."""
-        from rag.generation import chat_input_ids
-
-        ids = chat_input_ids(self, messages).to(self.model.device)
-        toggle = (
-            contextlib.nullcontext() if adapter_enabled is None else self.adapter(adapter_enabled)
-        )
-        with self.lock, toggle, torch.inference_mode():
-            logits = self.model(input_ids=ids).logits[0, -1].double()
-
-        def first_ids(words: tuple[str, ...]) -> list[int]:
-            return sorted(
-                {self.tokenizer(w, add_special_tokens=False)["input_ids"][0] for w in words}
-            )
-
-        weights = logits.softmax(-1)
-        p_yes = float(weights[first_ids(YES)].sum())
-        p_no = float(weights[first_ids(NO)].sum())
-        return p_yes / (p_yes + p_no)
-
-
-def _adapter_dir(settings: LLMSettings, adapter: Path | None) -> Path | None:
-    if adapter is None:  # the configured adapter, when it has been trained/shipped
-        if settings.adapter is None:
-            return None
-        path = _resolve(settings.adapter)
-        return path if (path / "adapter_config.json").exists() else None
-    if adapter == NO_ADAPTER:
-        return None
-    path = _resolve(adapter)
-    if not (path / "adapter_config.json").exists():
-        raise ModelLoadError(f"LoRA adapter '{adapter}': no adapter_config.json in {path}")
-    return path
-
-
-def load_llm(settings: LLMSettings, cache_root: Path, adapter: Path | None = None) -> LoadedModel:
-    """Load the chat model for inference, with a LoRA adapter on top when there is one.
-
-    adapter=None uses `llm.adapter` if that folder holds an adapter (else none);
-    adapter=NO_ADAPTER (Path("")) forces the base alone; any other path must hold an adapter.
-    """
-    adapter_path = _adapter_dir(settings, adapter)
-    model, tokenizer, report = load_base(settings, cache_root)
-    if adapter_path is not None:
-        from peft import PeftModel
-
-        try:
-            model = PeftModel.from_pretrained(model, adapter_path, is_trainable=False)
-        except (OSError, ValueError, RuntimeError, KeyError) as exc:
-            raise ModelLoadError(f"LoRA adapter '{adapter_path}': {exc}") from exc
-        model.eval()
-        report["adapter"] = str(adapter_path)
-        log.info("LoRA adapter loaded from %s", adapter_path)
-    return LoadedModel(
-        model=model,
-        tokenizer=tokenizer,
-        report=report,
-        adapter_path=adapter_path,
-        configured_window=settings.context_window,
-    )

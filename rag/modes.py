@@ -37,3 +37,11 @@ def get_mode(name: str) -> Mode:
 def mode_label(name: str) -> str:
     """'context-injected' for 'rag'; an unknown name (an old export) as it is."""
     return MODES[name].label if name in MODES else name
+
+
+def best_mode(summary: dict, available: tuple[str, ...]) -> str:
+    """The available mode with the best measured fact recall in an eval summary.json (flat keys
+    such as 'modes.rag.fact_recall'); the first available mode when nothing was measured."""
+    measured = {m: summary.get(f"modes.{m}.fact_recall") for m in available}
+    scored = {m: v for m, v in measured.items() if isinstance(v, int | float)}
+    return max(scored, key=scored.__getitem__) if scored else available[0]

@@ -4,17 +4,17 @@ or a Hugging Face folder). Both give the engine the same `ChatModel` interface."
 from __future__ import annotations
 
 import importlib.util
-import json
 import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Protocol
 
+from rag.adapters import NO_ADAPTER, resolve_adapter
 from rag.generation import GenerationConfig
-from rag.llm import NO_ADAPTER, _adapter_dir, _resolve, load_llm, model_label, model_source
-from rag.llm import pick_device as _pick_device
-from rag.models import PRESETS, ModelLoadError, preset_for
+from rag.hf_model import load_llm
+from rag.llm import _resolve, model_label, model_source, pick_device
+from rag.models import ModelLoadError, preset_for
 from rag.prompting import Messages
 from rag.settings import LLMSettings
 
@@ -26,10 +26,13 @@ class ChatModel(Protocol):
     runtime: str
     report: dict
     lock: threading.Lock
-    adapter_path: Path | None
+    adapters: dict[str, Path]  # loaded LoRA adapters by name
+    default_adapter: str | None  # the one llm.adapter names
 
     @property
     def has_adapter(self) -> bool: ...
+
+    def load_adapter(self, path: Path, name: str | None = None) -> str: ...
 
     def context_window(self) -> int: ...
 
@@ -42,7 +45,7 @@ class ChatModel(Protocol):
         messages: Messages,
         config: GenerationConfig,
         stop: threading.Event | None = None,
-        adapter_enabled: bool | None = None,
+        adapter: str | None = None,
     ) -> Iterator[str]: ...
 
     def yes_probability(self, messages: Messages, adapter_enabled: bool | None = None) -> float: ...
@@ -73,7 +76,7 @@ def pick_runtime(settings: LLMSettings, source: Path) -> str:
         case "transformers":
             return "transformers"
         case "auto":
-            if source.is_dir() or _pick_device(settings.device) == "cuda":
+            if source.is_dir() or pick_device(settings.device) == "cuda":
                 return "transformers"
             if importlib.util.find_spec("llama_cpp") is None:
                 log.warning(
@@ -86,20 +89,6 @@ def pick_runtime(settings: LLMSettings, source: Path) -> str:
             raise ModelLoadError(
                 f"llm.runtime = '{settings.runtime}': expected one of {', '.join(RUNTIMES)}"
             )
-
-
-def check_adapter_base(adapter: Path, settings: LLMSettings) -> None:
-    """An adapter only fits the base it was trained on: say so instead of a shape error."""
-    preset = preset_for(settings.model)
-    config = json.loads((adapter / "adapter_config.json").read_text(encoding="utf-8"))
-    trained_on = config.get("base_model_name_or_path") or ""
-    known = {p.hf_id for p in PRESETS.values()}
-    if preset and trained_on in known and trained_on != preset.hf_id:
-        raise ModelLoadError(
-            f"LoRA adapter '{adapter}' was trained on {trained_on}, but llm.model = "
-            f"'{settings.model}' is {preset.hf_id}; train one for it with `ragchat finetune` "
-            "or set llm.adapter"
-        )
 
 
 def load_chat_model(
@@ -116,23 +105,24 @@ def load_chat_model(
             raise ModelLoadError(f"llm.mode = '{settings.mode}': expected local")
     cache_root = _resolve(cache_root)
     source = model_source(settings, cache_root)
-    adapter_path = _adapter_dir(settings, adapter)
-    if adapter_path is not None:
-        check_adapter_base(adapter_path, settings)
     if pick_runtime(settings, source) == "transformers":
-        return load_llm(settings, cache_root, adapter if adapter is not None else None)
+        return load_llm(settings, cache_root, adapter)
     from rag.llamacpp import load_llamacpp
-    from rag.lora_gguf import gguf_lora
 
-    lora = gguf_lora(adapter_path, source, cache_root) if adapter_path is not None else None
-    return load_llamacpp(
+    adapter_path = resolve_adapter(settings, adapter)
+    preset = preset_for(settings.model)
+    model = load_llamacpp(
         source,
         model_label(settings),
         settings.context_window,
         settings.threads,
-        lora_gguf=lora,
-        adapter_path=adapter_path,
+        cache_root,
+        base_id=preset.hf_id if preset else None,
     )
+    if adapter_path is not None:
+        model.load_adapter(adapter_path)
+        model.report["adapter"] = str(adapter_path)
+    return model
 
 
 __all__ = ["NO_ADAPTER", "ChatModel", "load_chat_model", "pick_runtime"]

@@ -7,6 +7,7 @@ import json
 import sys
 
 from app.commands._engine import add_engine_arguments, answer_options, load_engine
+from rag.schema import Answer
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -19,8 +20,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def print_sources(answer) -> None:
-    for hit in answer.sources or answer.hits:
+def print_sources(answer: Answer) -> None:
+    """Cited sources; for a "not in the documents" reply, the related passages it found."""
+    hits = answer.hits if answer.refused else answer.sources or answer.hits
+    if hits:
+        print(
+            "\n\nRelated passages (they did not answer it):" if answer.refused else "\n\nSources:"
+        )
+    for hit in hits:
         print(f"  - {hit.label()}  (score {hit.score:.3f})")
 
 
@@ -33,10 +40,10 @@ def run(args: argparse.Namespace) -> int:
         answer = stream.consume()
         print(json.dumps(answer.to_dict(), indent=2))
         return 1 if answer.error else 0
+    stream.on_progress = lambda text: print(f"({text})", file=sys.stderr, flush=True)
     for piece in stream:
         sys.stdout.write(piece)
         sys.stdout.flush()
     answer = stream.answer
-    print("\n\nSources:" if answer.sources else "")
     print_sources(answer)
     return 1 if answer.error else 0

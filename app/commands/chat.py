@@ -38,6 +38,7 @@ def run(args: argparse.Namespace) -> int:
         if not question:
             continue
         stream = engine.stream(question, history, args.mode, answer_options(args))
+        stream.on_progress = lambda text: print(f"({text})", file=sys.stderr, flush=True)
         sys.stdout.write("bot> ")
         try:
             for piece in stream:

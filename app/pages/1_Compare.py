@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app.ui.engine import get_engine, load_settings, require_documents, require_index
+from app.ui.engine import (
+    get_engine,
+    load_settings,
+    require_documents,
+    require_index,
+    use_adapter,
+)
 from app.ui.render import finish_interrupted_answer, render_turn, stream_turn
-from app.ui.sidebar import choose_adapter, generation_options, persistent
+from app.ui.sidebar import choose_adapter, generation_options, model_caption, persistent
 from rag.conversation import engine_history, user_turn
 from rag.feedback import feedback_path
 from rag.modes import mode_label
@@ -22,13 +28,14 @@ st.title("Compare answers")
 
 settings = load_settings()
 require_index(settings)
-adapter = choose_adapter(settings)
-engine = get_engine(settings, adapter)
+engine = get_engine(settings)
+adapter = use_adapter(engine, choose_adapter(settings))
 require_documents(engine)
-options = generation_options(settings)
+options = generation_options(settings, adapter=adapter)
+model_caption(engine.llm.report)
 feedback = feedback_path(settings)
 
-if engine.has_adapter:
+if adapter:
     third = persistent(st.sidebar.toggle, "Add a fine-tuned + context column", "third", False)
     modes = ["rag", "finetuned"] + (["finetuned+rag"] if third else [])
 else:

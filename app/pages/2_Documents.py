@@ -6,9 +6,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from app.ui.engine import get_engine, index_changed, load_settings
+from app.ui.engine import get_engine, load_settings
 from app.ui.render import safe_markdown
-from app.ui.sidebar import choose_adapter
 from ingest.pipeline import Ingester
 from rag.uploads import ALLOWED_TYPES, UploadError, is_upload, save_upload, uploads_dir
 
@@ -16,8 +15,7 @@ st.set_page_config(page_title="ragchat · documents", page_icon=":material/folde
 st.title("Documents")
 
 settings = load_settings()
-adapter = choose_adapter(settings)
-engine = get_engine(settings, adapter)
+engine = get_engine(settings)
 store = engine.retriever.store
 folder = uploads_dir(settings)
 max_mb = settings.ingest.max_file_mb
@@ -40,7 +38,6 @@ def ingest(paths: list[Path], label: str) -> dict[Path, str]:
             problems |= {Path(s.path).resolve(): s.reason for s in summary.skipped}
             bar.progress(n / len(paths), text=f"{n} of {len(paths)}")
         status.update(label=f"{label} done", state="error" if problems else "complete")
-    index_changed(settings, adapter)
     return problems
 
 
@@ -107,7 +104,6 @@ if left.button("Remove from the index", disabled=not chosen, icon=":material/del
         if is_upload(path, folder):
             Path(path).unlink(missing_ok=True)  # the page's own copy goes with it
     store.flush()
-    index_changed(settings, adapter)
     notify("success", f"Removed: {', '.join(by_path[p].source for p in chosen)}")
     st.rerun()
 if right.button("Re-index", disabled=not chosen, icon=":material/refresh:"):

@@ -10,11 +10,11 @@ import streamlit as st
 from app.ui.render import safe_markdown
 from rag.components import index_exists, index_path
 from rag.engine import ChatEngine, build_engine
-from rag.llm import NO_ADAPTER
+from rag.models import preset_for
 from rag.settings import Settings
 
-# (settings, adapter) pairs built in this process: only their first load shows a status box.
-_built: set[tuple[str, str]] = set()
+# Settings built in this process: only their first load shows a status box.
+_built: set[str] = set()
 
 
 def load_settings() -> Settings:
@@ -26,29 +26,28 @@ def _settings_key(settings: Settings) -> str:
     return settings.model_dump_json()
 
 
-@st.cache_resource(show_spinner=False, max_entries=3, hash_funcs={Settings: _settings_key})
-def _build(settings: Settings, adapter: str) -> ChatEngine:
-    return build_engine(settings, adapter=Path(adapter) if adapter else NO_ADAPTER)
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={Settings: _settings_key})
+def _build(settings: Settings) -> ChatEngine:
+    return build_engine(settings)
 
 
-def get_engine(settings: Settings, adapter: str) -> ChatEngine:
-    """The shared engine for these settings and adapter ('' = the base model alone).
-
-    The first load shows what is happening; a failure is shown as an error and stops the page.
-    """
-    key = (_settings_key(settings), adapter)
+def get_engine(settings: Settings) -> ChatEngine:
+    """The one engine of this process for these settings: one model, one in-memory index, every
+    adapter loaded onto that model by name. The first load shows what is happening; a failure
+    is shown as an error and stops the page."""
+    key = _settings_key(settings)
     if key in _built:
-        return _build(settings, adapter)
+        return _build(settings)
     with st.status("Loading the chat engine…", expanded=True) as status:
         st.write("Embedding model and document index")
-        what = f"Chat model with LoRA adapter `{Path(adapter).name}`" if adapter else "Chat model"
-        st.write(what)
+        st.write("Chat model")
         cache = settings.resolve(settings.llm.cache_dir)
-        if not settings.llm.model and not (cache.is_dir() and any(cache.iterdir())):
-            st.write("First start: converting the packaged model once (about 30 s)")
+        preset = preset_for(settings.llm.model)
+        if preset and len(preset.packages) > 1 and not (cache / preset.filename).exists():
+            st.write("First start: assembling the packaged model from its parts (about 10 s)")
         started = time.perf_counter()
         try:
-            engine = _build(settings, adapter)
+            engine = _build(settings)
         except Exception as err:  # any load failure: a message, never a traceback
             status.update(label="The chat engine could not be loaded", state="error")
             st.error(safe_markdown(f"{type(err).__name__}: {err}"))
@@ -62,13 +61,16 @@ def get_engine(settings: Settings, adapter: str) -> ChatEngine:
     return engine
 
 
-def index_changed(settings: Settings, adapter: str) -> None:
-    """After an ingest or removal: engines for other adapters hold their own copy of the
-    vector index, so drop them (they reload on next use); the current one is up to date."""
-    for built_settings, built_adapter in list(_built):
-        if built_settings == _settings_key(settings) and built_adapter != adapter:
-            _build.clear(settings, built_adapter)
-            _built.discard((built_settings, built_adapter))
+def use_adapter(engine: ChatEngine, folder: str) -> str | None:
+    """Load the adapter chosen in the sidebar onto the engine's model (once); its name, or
+    None for the base model alone."""
+    if not folder:
+        return None
+    try:
+        return engine.llm.load_adapter(Path(folder))
+    except Exception as err:  # a bad adapter folder: say why, keep the page
+        st.error(safe_markdown(f"LoRA adapter {Path(folder).name}: {err}"))
+        st.stop()
 
 
 def require_index(settings: Settings) -> None:

@@ -10,6 +10,7 @@ import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import streamlit as st
 
@@ -66,7 +67,10 @@ def sources(turn: Turn) -> None:
     numbered = list(enumerate(turn["hits"], start=1))
     cited = [(n, h) for n, h in numbered if h["id"] in cited_ids]
     others = [(n, h) for n, h in numbered if h["id"] not in cited_ids]
-    with st.expander(f"Sources ({len(cited)} cited, {len(turn['hits'])} in the prompt)"):
+    title = f"Sources ({len(cited)} cited, {len(turn['hits'])} in the prompt)"
+    if turn.get("refused"):
+        title = f"Related passages ({len(turn['hits'])}): they did not answer the question"
+    with st.expander(title):
         if turn.get("query") and turn["query"] != turn["question"]:
             st.text(f"Searched for: {turn['query']}")
         for n, hit in cited + others:
@@ -99,6 +103,13 @@ def finish_interrupted_answer(timeout: float = 10.0) -> None:
         saved.wait(timeout)
 
 
+def _clearing(status: Any, pieces: Iterator[str]) -> Iterator[str]:
+    """The pieces, with the progress line removed as soon as the answer starts."""
+    for piece in pieces:
+        status.empty()
+        yield piece
+
+
 def stream_turn(
     stream: AnswerStream, question: str, mode: str, turns: list[Turn], key: str
 ) -> Turn:
@@ -113,7 +124,9 @@ def stream_turn(
     try:
         stopper = st.empty()
         stopper.button("Stop", key=f"stop-{key}", icon=":material/stop_circle:")
-        st.write_stream(safe_pieces(stream))
+        status = st.empty()  # "reading 4 passages…" until the first token
+        stream.on_progress = lambda text: status.caption(f":material/hourglass_top: {text}")
+        st.write_stream(_clearing(status, safe_pieces(stream)))
         finished = True
     finally:
         try:

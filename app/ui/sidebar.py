@@ -6,6 +6,7 @@ in st.session_state["options"] and handed back to the widget (key "opt_<name>") 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -14,10 +15,12 @@ import streamlit as st
 
 from rag.adapters import configured_adapter, list_adapters
 from rag.engine import AnswerOptions
-from rag.modes import mode_label
-from rag.settings import Settings
+from rag.modes import best_mode, mode_label
+from rag.runtime import describe
+from rag.settings import PROJECT_ROOT, Settings
 
 NO_ADAPTER_LABEL = "none (base model only)"
+SHIPPED_SUMMARY = PROJECT_ROOT / "data" / "eval" / "summary.json"
 
 
 @dataclass
@@ -27,6 +30,7 @@ class Options:
     temperature: float
     max_new_tokens: int
     mode: str = "rag"
+    adapter: str | None = None  # a loaded adapter's name (the sidebar's choice)
 
     def answer_options(self) -> AnswerOptions:
         """What engine.stream / engine.compare_streams take."""
@@ -35,7 +39,21 @@ class Options:
             min_score=self.min_score,
             temperature=self.temperature,
             max_new_tokens=self.max_new_tokens,
+            adapter=self.adapter,
         )
+
+
+def shipped_summary() -> dict:
+    """data/eval/summary.json: the full evaluation of the default model, shipped with the code."""
+    try:
+        return json.loads(SHIPPED_SUMMARY.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def model_caption(report: dict) -> None:
+    """Which model, runtime and quantization answer, under the sidebar's settings."""
+    st.sidebar.caption(f":material/memory: {describe(report)}")
 
 
 def _keep(key: str, name: str) -> None:
@@ -52,7 +70,7 @@ def persistent(widget: Callable[..., Any], label: str, name: str, default: Any, 
 
 
 def choose_adapter(settings: Settings) -> str:
-    """The adapter folder chosen in the sidebar ('' = none); picks which engine is used."""
+    """The adapter folder chosen in the sidebar ('' = none)."""
     adapters = {NO_ADAPTER_LABEL: ""} | {n: str(p) for n, p in list_adapters(settings).items()}
     configured = configured_adapter(settings)
     default = next((n for n, p in adapters.items() if configured and p == str(configured)), None)
@@ -66,24 +84,29 @@ def choose_adapter(settings: Settings) -> str:
         default or NO_ADAPTER_LABEL,
         options=list(adapters),
         help="Folders with an adapter_config.json under data/adapters (train one with "
-        "`ragchat finetune`). Switching loads the model with that adapter.",
+        "`ragchat finetune`) that fit the loaded model. The engine loads each one once, "
+        "next to the others, and switches between them per answer.",
     )
     return adapters[label]
 
 
-def generation_options(settings: Settings, modes: tuple[str, ...] | None = None) -> Options:
-    """Retrieval and generation settings; `modes` adds a mode choice (the chat page)."""
+def generation_options(
+    settings: Settings, modes: tuple[str, ...] | None = None, adapter: str | None = None
+) -> Options:
+    """Retrieval and generation settings; `modes` adds a mode choice (the chat page), whose
+    default is the mode the shipped evaluation measured best."""
     side = st.sidebar
     mode = "rag"
     if modes:
+        default = best_mode(shipped_summary(), modes)
         saved = st.session_state.setdefault("options", {})
         if saved.get("mode") not in modes:
-            saved["mode"] = modes[0]
+            saved["mode"] = default
         mode = persistent(
             side.selectbox,
             "Mode",
             "mode",
-            modes[0],
+            default,
             options=modes,
             format_func=mode_label,
             help="context-injected: base model + retrieved passages; fine-tuned: LoRA adapter "
@@ -128,4 +151,4 @@ def generation_options(settings: Settings, modes: tuple[str, ...] | None = None)
         step=16,
         help="Answer length limit.",
     )
-    return Options(top_k, min_score, temperature, int(max_new_tokens), mode)
+    return Options(top_k, min_score, temperature, int(max_new_tokens), mode, adapter)

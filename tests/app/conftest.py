@@ -106,10 +106,10 @@ def engine_calls(monkeypatch: pytest.MonkeyPatch) -> list[dict]:
     calls: list[dict] = []
     original = ChatEngine.stream
 
-    def spy(self, question, history=None, mode="rag", options=None, retrieved=None, progress=None):
+    def spy(self, question, history=None, mode="rag", options=None, retrieved=None):
         chosen = asdict(options) if options is not None else {}
         calls.append({"question": question, "history": history, "mode": mode, **chosen})
-        return original(self, question, history, mode, options, retrieved, progress)
+        return original(self, question, history, mode, options, retrieved)
 
     monkeypatch.setattr(ChatEngine, "stream", spy)
     return calls

@@ -193,7 +193,7 @@ def test_retrieval_only_cli_loads_no_model(docs_index, embedder, tmp_path, monke
     def no_llm(*args, **kwargs):
         raise AssertionError("--retrieval-only must not load the chat model")
 
-    monkeypatch.setattr("rag.llm.load_llm", no_llm)
+    monkeypatch.setattr("rag.runtime.load_chat_model", no_llm)
     monkeypatch.setattr("rag.components.build_embedder", lambda _settings: embedder)
     summary = evaluate(quick_args(settings, tmp_path, "--retrieval-only"), settings, no_llm)
     assert summary["modes"] == [] and summary["retrieval.hit@5"] is not None

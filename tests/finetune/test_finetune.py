@@ -13,7 +13,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from finetune.data import IGNORE, encode, load_dialogues  # noqa: E402
 from finetune.train import TrainConfig, train  # noqa: E402
-from rag.llm import NO_ADAPTER, load_llm, resolve_model_dir  # noqa: E402
+from rag.hf_model import load_llm  # noqa: E402
+from rag.llm import NO_ADAPTER, resolve_model_dir  # noqa: E402
 from rag.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 TRAIN = PROJECT_ROOT / "data" / "dialogues" / "train.jsonl"

@@ -12,7 +12,8 @@ import torch
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from rag.generation import GenerationConfig, chat_input_ids, stream_tokens  # noqa: E402
-from rag.llm import NO_ADAPTER, LoadedModel, load_llm  # noqa: E402
+from rag.hf_model import LoadedModel, load_llm  # noqa: E402
+from rag.llm import NO_ADAPTER  # noqa: E402
 from rag.settings import LLMSettings  # noqa: E402
 
 CAPITAL = [{"role": "user", "content": "What is the capital of France?"}]
@@ -112,9 +113,9 @@ def test_error_in_generation_reaches_the_consumer(llm: LoadedModel, monkeypatch)
 
 def test_adapter_required_when_asked_for(llm: LoadedModel):
     with pytest.raises(ValueError, match="adapter"):
-        consume(stream_tokens(llm, chat_input_ids(llm, CAPITAL), GenerationConfig(4), None, True))
-    # adapter_enabled=False on a plain model is the base answer itself.
-    stream = stream_tokens(llm, chat_input_ids(llm, CAPITAL), GenerationConfig(6), None, False)
+        consume(stream_tokens(llm, chat_input_ids(llm, CAPITAL), GenerationConfig(4), None, "cs"))
+    # adapter=None on a plain model is the base answer itself.
+    stream = stream_tokens(llm, chat_input_ids(llm, CAPITAL), GenerationConfig(6), None, None)
     assert "".join(consume(stream)).strip()
 
 

@@ -14,11 +14,11 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from rag import llm as llm_module  # noqa: E402
 from rag.generation import GenerationConfig, chat_input_ids, stream_tokens  # noqa: E402
+from rag.hf_model import load_llm  # noqa: E402
 from rag.llm import (  # noqa: E402
     NO_ADAPTER,
     ModelLoadError,
     load_base,
-    load_llm,
     pick_device,
     quantization_config,
     resolve_model_dir,
@@ -85,7 +85,7 @@ def test_cache_key_follows_file_changes(tmp_path: Path):
     [
         ("missing.gguf", None, "no such file"),
         ("folder", "dir", "no config.json"),
-        ("weights.bin", b"x", "expected a model folder or a .gguf"),
+        ("weights.bin", b"x", "expected a preset name, a model folder or a .gguf"),
         ("broken.gguf", b"not a gguf file", "could not convert"),
     ],
 )
@@ -147,10 +147,10 @@ def test_adapter_toggles_on_one_model(cache_root: Path, adapter_dir: Path):
     # Streaming toggles the same way: greedy answers with and without the adapter.
     config = GenerationConfig(max_new_tokens=6)
     ids = chat_input_ids(loaded, [{"role": "user", "content": "What is the capital of France?"}])
-    off_text = "".join(stream_tokens(loaded, ids, config, adapter_enabled=False))
+    off_text = "".join(stream_tokens(loaded, ids, config, adapter=None))
     plain_text = "".join(stream_tokens(plain, ids, config))
     assert off_text == plain_text
-    assert "".join(stream_tokens(loaded, ids, config, adapter_enabled=True)).strip()
+    assert "".join(stream_tokens(loaded, ids, config, adapter=loaded.default_adapter)).strip()
 
 
 def test_adapter_from_settings_only_when_present(cache_root: Path, adapter_dir: Path):

@@ -12,7 +12,8 @@ import torch
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 from rag.generation import GenerationConfig, chat_input_ids, stream_tokens  # noqa: E402
-from rag.llm import NO_ADAPTER, load_base, load_llm  # noqa: E402
+from rag.hf_model import load_llm  # noqa: E402
+from rag.llm import NO_ADAPTER, load_base  # noqa: E402
 from rag.settings import LLMSettings  # noqa: E402
 
 pytestmark = [
@@ -83,4 +84,6 @@ def test_adapter_toggles_under_nf4(cache_root: Path, adapter_dir: Path):
     ids = chat_input_ids(llm, [{"role": "user", "content": "Hello"}])
     config = GenerationConfig(max_new_tokens=8)
     for enabled in (True, False):
-        assert "".join(stream_tokens(llm, ids, config, adapter_enabled=enabled)).strip()
+        assert "".join(
+            stream_tokens(llm, ids, config, adapter=llm.default_adapter if enabled else None)
+        ).strip()
