@@ -9,7 +9,7 @@ TOOLS  := .ragchat/llama.cpp-tools
 PORT   ?= 8501
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup run test lint format ingest e2e-deps bench clean
+.PHONY: setup run test lint format ingest e2e-deps bench gpu-check clean
 
 setup: $(STAMP) $(LLAMA_STAMP) $(TOOLS)/convert_lora_to_gguf.py
 
@@ -82,6 +82,12 @@ e2e-deps:
 bench: setup
 	$(BIN)/python bench/ingest.py
 	$(BIN)/python bench/generate.py
+	$(BIN)/python bench/runtimes.py
+
+# Everything that needs CUDA (gpu tests, NF4, a short QLoRA run, CUDA embeddings, faiss-gpu);
+# figures under $$OUT. For a machine with a GPU.
+gpu-check: setup
+	bash bench/gpu_check.sh
 
 clean:
 	rm -rf .ragchat .pytest_cache
