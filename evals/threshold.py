@@ -10,6 +10,11 @@ refusal recall, false-refusal rate and fact recall follow from the one run. Ques
 in two halves by a hash of their id (categories are spread over both); t is chosen on the first
 (the highest refusal recall whose false refusals stay within the limit, the lowest such t) and
 reported on the second, and on all questions.
+
+    python -m evals.threshold runs/eval --apply 0.55 --out runs/eval-at-0.55
+
+writes that run's results with the refusals a threshold makes (the answer replaced by the
+not-found reply and scored as such; everything else as it was) and its summary and report.
 """
 
 from __future__ import annotations
@@ -79,13 +84,55 @@ def choose(items: list[Scored], max_false: float) -> float:
     return min(r["threshold"] for r in allowed if r["refusal_recall"] == best)
 
 
+def apply(run: Path, questions_file: Path, t: float, out: Path) -> dict:
+    """results.jsonl of `run` as if min_probability had been `t`; summary and report in `out`."""
+    from evals.metrics import latest_records, summarize
+    from evals.report import write_report
+    from evals.runner import answer_fields
+    from prompts import load_prompts
+    from rag.schema import Answer, Timings
+
+    questions = load_questions(questions_file)[0]
+    by_id = {q.id: q for q in questions}
+    not_found = load_prompts().render("not_found")
+    records = []
+    for line in (run / "results.jsonl").read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        p = record.get("answerable_p")
+        if p is not None and p < t and record["id"] in by_id:
+            refusal = Answer(not_found, record["mode"], refused=True, answerable_p=p)
+            refusal.timings = Timings(**record["timings"])
+            fields = answer_fields(by_id[record["id"]], refusal, [])
+            retrieval = {k: v for k, v in record["metrics"].items() if k not in fields["metrics"]}
+            record |= {**fields, "metrics": {**retrieval, **fields["metrics"]}}
+        records.append(record)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    modes = list(dict.fromkeys(r["mode"] for r in records if r["mode"] != "retrieval"))
+    summary = summarize(records, questions, modes, 0.0)
+    summary["answerability.min_probability"] = t
+    (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
+    write_report(out, summary, list(latest_records(records, questions, modes).values()))
+    return summary
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m evals.threshold", description=__doc__)
     parser.add_argument("run", type=Path, help="evaluation folder with results.jsonl")
     parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
     parser.add_argument("--mode", default="rag")
     parser.add_argument("--max-false-refusals", type=float, default=0.05)
+    parser.add_argument("--apply", type=float, help="write the run as if refused below this")
+    parser.add_argument("--out", type=Path, help="with --apply: the folder to write")
     args = parser.parse_args(argv)
+    if args.apply is not None:
+        if args.out is None:
+            parser.error("--apply needs --out")
+        summary = apply(args.run, args.questions, args.apply, args.out)
+        for key in ("fact_recall", "refusal_recall", "false_refusal_rate"):
+            for mode in summary["modes"]:
+                print(f"modes.{mode}.{key}: {summary.get(f'modes.{mode}.{key}')}")
+        return 0
     scored = load(args.run / "results.jsonl", args.questions, args.mode)
     if not scored:
         parser.error(f"no '{args.mode}' answers with answerable_p in {args.run}/results.jsonl")
