@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from rag.grounding import says_not_found
+
 if TYPE_CHECKING:
     from evals.questions import Question
 
@@ -21,16 +23,6 @@ _TOKEN = re.compile(r"\w+(?:[.,]\w+)*")  # keeps "5.99" and "1,500" whole
 _ARTICLES = {"a", "an", "the"}
 _CITATION = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
-# Refusal wording: the prompt's "not in the documents" reply and the usual paraphrases.
-_REFUSAL = re.compile(
-    r"not (?:in|found in|mentioned in|covered (?:in|by)|stated in) the (?:provided |given )?"
-    r"(?:documents?|context|sources?)"
-    r"|(?:could ?n[o']t|can ?n[o']t|cannot|unable to|did ?n[o']t) find"
-    r"|(?:do ?n[o']t|does ?n[o']t|do not|does not) (?:have|contain|include) (?:any )?information"
-    r"|no information (?:about|on|in)"
-    r"|(?:unable|not able) to (?:provide|answer|find)",
-    re.IGNORECASE,
-)
 # Function words carry no claim; groundedness looks only at the rest.
 _STOPWORD_TEXT = """
     a an the and or but if then so of to in on at by for with from as into about over under
@@ -115,7 +107,7 @@ def corpus_bleu(predictions: list[str], references: list[str]) -> float | None:
 
 def is_refusal(text: str, refused: bool = False) -> bool:
     """The engine's own refusal flag, or refusal wording in the text."""
-    return refused or bool(_REFUSAL.search(text))
+    return refused or says_not_found(text)
 
 
 def refusal_correct(answerable: bool, refused: bool) -> bool:

@@ -36,6 +36,7 @@ class Scored:
     p: float
     refused: bool  # refused already (nothing retrieved, or the answer itself says so)
     fact_recall: float
+    ungrounded: bool = False  # the answer states figures its passages don't contain
 
 
 def in_calibration_half(question_id: str) -> bool:
@@ -64,7 +65,7 @@ def at_threshold(items: list[Scored], t: float) -> dict[str, float]:
     unanswerable = [s for s in items if not s.answerable]
 
     def refused(s: Scored) -> bool:
-        return s.refused or s.p < t
+        return s.refused or s.p < t or s.ungrounded
 
     return {
         "threshold": t,
@@ -75,6 +76,31 @@ def at_threshold(items: list[Scored], t: float) -> dict[str, float]:
         "answerable": len(answerable),
         "unanswerable": len(unanswerable),
     }
+
+
+def mark_ungrounded(scored: dict[str, Scored], results: Path, questions: Path) -> None:
+    """Flag answers with figures absent from their passages (rag.grounding), the passages
+    found again by the same retrieval the engine ran (deterministic for the same index)."""
+    from evals.runner import batch_ranker
+    from rag.components import build_embedder, open_store
+    from rag.grounding import ungrounded_figures
+    from rag.settings import get_settings
+
+    settings = get_settings()
+    by_id = {q.id: q for q in load_questions(questions)[0] if q.id in scored}
+    embedder = build_embedder(settings.embedding)
+    store = open_store(settings, embedder)
+    rank = batch_ranker(list(by_id.values()), store, embedder, settings, progress=False)
+    answers = {}
+    for line in results.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        answers[record["id"]] = record["answer"]
+    for qid, question in by_id.items():
+        _, hits = rank(question)
+        passages = [h.text for h in hits[: settings.retrieval.top_k]]
+        found = ungrounded_figures(answers[qid], passages, question.question)
+        scored[qid].ungrounded = bool(found) and not scored[qid].refused
+    store.close()
 
 
 def choose(items: list[Scored], max_false: float) -> float:
@@ -122,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--questions", type=Path, default=DEFAULT_QUESTIONS)
     parser.add_argument("--mode", default="rag")
     parser.add_argument("--max-false-refusals", type=float, default=0.05)
+    parser.add_argument(
+        "--figures", action="store_true", help="also refuse answers with ungrounded figures"
+    )
     parser.add_argument("--apply", type=float, help="write the run as if refused below this")
     parser.add_argument("--out", type=Path, help="with --apply: the folder to write")
     args = parser.parse_args(argv)
@@ -136,6 +165,8 @@ def main(argv: list[str] | None = None) -> int:
     scored = load(args.run / "results.jsonl", args.questions, args.mode)
     if not scored:
         parser.error(f"no '{args.mode}' answers with answerable_p in {args.run}/results.jsonl")
+    if args.figures:
+        mark_ungrounded(scored, args.run / "results.jsonl", args.questions)
     calibration = [s for qid, s in scored.items() if in_calibration_half(qid)]
     held_out = [s for qid, s in scored.items() if not in_calibration_half(qid)]
     t = choose(calibration, args.max_false_refusals)

@@ -21,6 +21,7 @@ from rag.answerability import judge_messages
 from rag.citations import cited_hits, supporting_hits
 from rag.condense import heuristic_query, looks_like_follow_up
 from rag.generation import GenerationConfig
+from rag.grounding import says_not_found, ungrounded_figures
 from rag.modes import MODE_NAMES, Mode, get_mode
 from rag.prompting import BuiltPrompt, Messages, build_prompt
 from rag.repetition import repeat_start
@@ -164,11 +165,14 @@ class ChatEngine:
         question: str,
         history: Messages | None = None,
         modes: tuple[str, ...] | list[str] = MODES,
+        *,
         histories: dict[str, Messages] | None = None,
         options: AnswerOptions | None = None,
     ) -> dict[str, Answer]:
         """Every mode's answer to one question, from one retrieval and one loaded model."""
-        streams = self.compare_streams(question, history, modes, histories, options)
+        streams = self.compare_streams(
+            question, history, modes, histories=histories, options=options
+        )
         return {mode: stream.consume() for mode, stream in streams.items()}
 
     def compare_streams(
@@ -176,6 +180,7 @@ class ChatEngine:
         question: str,
         history: Messages | None = None,
         modes: tuple[str, ...] | list[str] = MODES,
+        *,
         histories: dict[str, Messages] | None = None,
         options: AnswerOptions | None = None,
     ) -> dict[str, AnswerStream]:
@@ -219,7 +224,9 @@ class ChatEngine:
             yield from self._refuse(answer)
             return
         yield from self._decode(answer, prompt, mode, run, started)
-        if hits:
+        if hits and self.settings.answerability.check_figures:
+            yield from self._withdraw_if_ungrounded(answer, prompt, run.question)
+        if hits and not answer.refused:
             # Small models often forget the [n] markers: fall back to the best-supporting chunk.
             answer.sources = cited_hits(answer.text, prompt.hits) or supporting_hits(
                 answer.text, prompt.hits
@@ -251,6 +258,19 @@ class ChatEngine:
         answer.answerable_p = self.llm.yes_probability(messages, self._adapter_for(mode, options))
         answer.timings.check_s = time.perf_counter() - started
         return answer.answerable_p >= check.min_probability
+
+    def _withdraw_if_ungrounded(
+        self, answer: Answer, prompt: BuiltPrompt, question: str
+    ) -> Iterator[str]:
+        """Replace an answer whose figures no passage contains by the not-found reply."""
+        found = ungrounded_figures(answer.text, [h.text for h in prompt.hits], question)
+        if not found or says_not_found(answer.text):
+            return
+        answer.ungrounded = sorted(found)
+        answer.refused = True
+        answer.text = self.prompts.render("not_found")
+        yield f"\n\n[withdrawn: {', '.join(answer.ungrounded)} is in none of the passages] "
+        yield answer.text
 
     def _decode(
         self, answer: Answer, prompt: BuiltPrompt, mode: Mode, run: _Run, started: float

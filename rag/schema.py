@@ -68,6 +68,7 @@ class Answer:
     query: str = ""  # the standalone query used for retrieval
     refused: bool = False  # answered with the "not in the documents" reply
     answerable_p: float | None = None  # the model's P(the passages answer it), when checked
+    ungrounded: list[str] = field(default_factory=list)  # figures no passage had (withdrawn)
     error: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
@@ -77,6 +78,7 @@ class Answer:
             "query": self.query,
             "refused": self.refused,
             "answerable_p": self.answerable_p,
+            "ungrounded": self.ungrounded,
             "error": self.error,
             "sources": [
                 {"source": h.source, "page": h.page, "score": round(h.score, 4)}

@@ -127,6 +127,12 @@ class AnswerabilitySettings(BaseModel):
         description="Answer only when P(yes) is at least this; below it the reply is "
         "prompts/not_found.txt with the closest passages as related.",
     )
+    check_figures: bool = Field(
+        False,
+        description="After answering from passages, withdraw an answer that states figures "
+        "(prices, percentages, durations) found in none of its passages nor the question, and "
+        "reply prompts/not_found.txt instead.",
+    )
 
 
 class PromptSettings(BaseModel):

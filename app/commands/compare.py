@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         print(f"error: unknown mode(s) {unknown}; choose from {', '.join(MODES)}")
         return 2
-    answers = engine.compare(args.question, [], modes, answer_options(args))
+    answers = engine.compare(args.question, [], modes, options=answer_options(args))
     for mode, answer in answers.items():
         if args.json:
             print(json.dumps(answer.to_dict()))

@@ -61,7 +61,11 @@ if question := st.chat_input("Ask one question, get an answer per column"):
     histories = {mode: engine_history(columns_turns.get(mode, [])) for mode in modes}
     try:
         streams = engine.compare_streams(
-            question, histories["rag"], modes, histories, options.answer_options()
+            question,
+            histories["rag"],
+            modes,
+            histories=histories,
+            options=options.answer_options(),
         )
     except Exception as err:  # retrieval failed before any answer started
         st.error(f"Could not search the documents: {type(err).__name__}: {err}")
