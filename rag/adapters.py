@@ -13,6 +13,21 @@ ADAPTERS_DIR = PROJECT_ROOT / "data" / "adapters"
 NO_ADAPTER = Path("")  # pass as `adapter=` to the loaders to load the base alone
 
 
+class NamedAdapters:
+    """What both runtimes say about their loaded adapters (`adapters`: name → folder)."""
+
+    adapters: dict[str, Path]
+    default_adapter: str | None
+
+    @property
+    def has_adapter(self) -> bool:
+        return bool(self.adapters)
+
+    @property
+    def adapter_path(self) -> Path | None:
+        return self.adapters.get(self.default_adapter) if self.default_adapter else None
+
+
 def _resolve(path: Path) -> Path:
     path = path.expanduser()
     return path if path.is_absolute() else PROJECT_ROOT / path

@@ -17,7 +17,7 @@ from typing import Any
 
 import torch
 
-from rag.adapters import check_adapter_base, resolve_adapter
+from rag.adapters import NamedAdapters, check_adapter_base, resolve_adapter
 from rag.llm import load_base
 from rag.models import ModelLoadError
 from rag.settings import LLMSettings
@@ -28,7 +28,7 @@ YES, NO = ("yes", "Yes", "YES"), ("no", "No", "NO")  # first tokens of an answer
 
 
 @dataclass
-class LoadedModel:
+class LoadedModel(NamedAdapters):
     """A loaded transformers chat model and the LoRA adapters loaded onto it, by name.
 
     Activating an adapter changes the shared model for every thread: hold `lock` around any
@@ -45,14 +45,6 @@ class LoadedModel:
     configured_window: int = 2048  # llm.context_window
 
     runtime = "transformers"
-
-    @property
-    def has_adapter(self) -> bool:
-        return bool(self.adapters)
-
-    @property
-    def adapter_path(self) -> Path | None:
-        return self.adapters.get(self.default_adapter) if self.default_adapter else None
 
     def load_adapter(self, path: Path, name: str | None = None) -> str:
         """Load a peft adapter next to the others (once); returns its name."""

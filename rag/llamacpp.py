@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from rag.adapters import NamedAdapters
 from rag.generation import GenerationConfig
 from rag.models import ModelLoadError
 from rag.prompting import Messages
@@ -45,7 +46,7 @@ def cpu_threads(setting: int) -> int:
 
 
 @dataclass
-class LlamaCppModel:
+class LlamaCppModel(NamedAdapters):
     """A GGUF chat model in llama.cpp and the LoRA adapters loaded next to it, by name.
 
     `lock` serialises everything that touches the context (one answer at a time): the KV cache,
@@ -66,14 +67,6 @@ class LlamaCppModel:
     _active: str | None = None
 
     runtime = "llamacpp"
-
-    @property
-    def has_adapter(self) -> bool:
-        return bool(self.adapters)
-
-    @property
-    def adapter_path(self) -> Path | None:
-        return self.adapters.get(self.default_adapter) if self.default_adapter else None
 
     def context_window(self) -> int:
         return min(self.configured_window, self.llama.n_ctx())
