@@ -126,6 +126,9 @@ def evaluate(args: argparse.Namespace, settings: Settings, build: Any = None) ->
         )
     summary = summarize(log.records, questions, modes, round(time.perf_counter() - started, 2))
     summary["modes_skipped"] = skipped
+    if not args.retrieval_only:  # which model answered (the page's default mode follows it)
+        report = getattr(getattr(engine, "llm", None), "report", None) or {}
+        summary["model"] = report.get("model")
     summary["skipped_lines"] = [str(p) for p in problems]
     summary.update(fresh or {})
     tmp = args.out / "summary.json.tmp"

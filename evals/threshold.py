@@ -137,6 +137,9 @@ def apply(run: Path, questions_file: Path, t: float, out: Path) -> dict:
     modes = list(dict.fromkeys(r["mode"] for r in records if r["mode"] != "retrieval"))
     summary = summarize(records, questions, modes, 0.0)
     summary["answerability.min_probability"] = t
+    measured = run / "summary.json"
+    if measured.exists():  # which model answered, as the run recorded it
+        summary["model"] = json.loads(measured.read_text(encoding="utf-8")).get("model")
     (out / "summary.json").write_text(json.dumps(summary, indent=2) + "\n", encoding="utf-8")
     write_report(out, summary, list(latest_records(records, questions, modes).values()))
     return summary

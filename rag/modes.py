@@ -39,9 +39,12 @@ def mode_label(name: str) -> str:
     return MODES[name].label if name in MODES else name
 
 
-def best_mode(summary: dict, available: tuple[str, ...]) -> str:
+def best_mode(summary: dict, available: tuple[str, ...], model: str) -> str:
     """The available mode with the best measured fact recall in an eval summary.json (flat keys
-    such as 'modes.rag.fact_recall'); the first available mode when nothing was measured."""
+    such as 'modes.rag.fact_recall') of this `model`; the first available mode when nothing was
+    measured for it."""
+    if summary.get("model") != model:
+        return available[0]
     measured = {m: summary.get(f"modes.{m}.fact_recall") for m in available}
     scored = {m: v for m, v in measured.items() if isinstance(v, int | float)}
     return max(scored, key=scored.__getitem__) if scored else available[0]

@@ -91,14 +91,17 @@ def choose_adapter(settings: Settings) -> str:
 
 
 def generation_options(
-    settings: Settings, modes: tuple[str, ...] | None = None, adapter: str | None = None
+    settings: Settings,
+    modes: tuple[str, ...] | None = None,
+    adapter: str | None = None,
+    model: str = "",
 ) -> Options:
     """Retrieval and generation settings; `modes` adds a mode choice (the chat page), whose
     default is the mode the shipped evaluation measured best."""
     side = st.sidebar
     mode = "rag"
     if modes:
-        default = best_mode(shipped_summary(), modes)
+        default = best_mode(shipped_summary(), modes, model)
         saved = st.session_state.setdefault("options", {})
         if saved.get("mode") not in modes:
             saved["mode"] = default
