@@ -56,6 +56,7 @@ $(TOOLS)/convert_lora_to_gguf.py: $(STAMP)
 		--strip-components=3 --wildcards '*/vendor/llama.cpp/convert_lora_to_gguf.py' \
 		'*/vendor/llama.cpp/conversion' '*/vendor/llama.cpp/gguf-py' '*/vendor/llama.cpp/LICENSE'
 	rm -rf $(TOOLS) && mv $(TOOLS).tmp/src $(TOOLS) && rm -rf $(TOOLS).tmp
+	touch $(TOOLS)/convert_lora_to_gguf.py  # tar kept the archive's old date: make would redo it
 
 ingest: setup
 	$(BIN)/python -m ingest data/docs
