@@ -1,9 +1,10 @@
-"""Local chat model loading: GGUF → cached safetensors, 4-bit on CUDA, optional LoRA adapter.
+"""The base model for transformers: where `llm.model` points, GGUF → cached safetensors, and
+4-bit NF4 (bitsandbytes) on CUDA. Used by the transformers runtime (rag.hf_model) and training.
 
-The packaged SmolLM2 ships as a GGUF file. transformers can read GGUF but dequantizes it on
-every load (~30 s), so the first load converts it once to a safetensors folder under
-`llm.cache_dir`; later loads read that folder (~1 s). One loaded base serves both the plain and
-the adapter answers: `LoadedModel.adapter(False)` switches the LoRA weights off in place.
+transformers can read a GGUF file only by dequantizing it, on every load (~30 s for SmolLM2,
+~4 minutes for the 1.5B), so the first load converts it once to a safetensors folder under
+`llm.cache_dir`; later loads read that folder in seconds. On a CPU, llama.cpp runs the GGUF as
+it is (rag.llamacpp) and needs none of this.
 """
 
 from __future__ import annotations
