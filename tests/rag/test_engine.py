@@ -106,3 +106,27 @@ def test_an_answer_that_loops_is_stopped_and_cut(docs_index):
     words = answer.text.lower().split()
     runs = [tuple(words[i : i + 3]) for i in range(len(words) - 2)]
     assert answer.text and len(runs) == len(set(runs))  # the cut answer repeats no 3-word run
+
+
+def test_answerability_below_the_threshold_is_the_not_found_reply(engine, monkeypatch):
+    monkeypatch.setattr(engine.settings.answerability, "min_probability", 1.0)
+    answer = engine.ask("How much does standard shipping cost?")
+    assert answer.refused and answer.text == engine.prompts.render("not_found")
+    assert 0.0 < answer.answerable_p < 1.0
+    assert answer.hits and not answer.sources  # the passages are kept as related, none cited
+    monkeypatch.setattr(engine.settings.answerability, "min_probability", 0.0)
+    assert not engine.ask("How much does standard shipping cost?").refused
+
+
+def test_an_answer_with_invented_figures_is_withdrawn(engine, monkeypatch):
+    monkeypatch.setattr(engine.settings.answerability, "check_figures", True)
+    monkeypatch.setattr(engine.settings.answerability, "min_probability", 0.0)
+    # The model's words are fixed here so the answer surely states a figure no passage has.
+    monkeypatch.setattr(
+        engine.llm, "stream", lambda *a, **k: iter(["Idaho's tax", " is 7.35% [1]."])
+    )
+    stream = engine.stream("How much does standard shipping cost?")
+    shown = "".join(stream)
+    answer = stream.answer
+    assert answer.refused and answer.ungrounded == ["7.35"]
+    assert answer.text == engine.prompts.render("not_found") and "withdrawn" in shown
