@@ -75,7 +75,9 @@ class RetrievalSettings(BaseModel):
 
 
 class LLMSettings(BaseModel):
-    mode: Literal["local", "openai"] = Field("local", description="local transformers model.")
+    mode: Literal["local"] = Field(
+        "local", description="local: the model runs in this process (llm.runtime says how)."
+    )
     model: str = Field(
         "qwen2.5-coder-1.5b",
         description="A packaged preset (qwen2.5-coder-1.5b: Qwen2.5-Coder-1.5B-Instruct Q4_K_M; "
@@ -89,7 +91,8 @@ class LLMSettings(BaseModel):
     )
     quantization: Literal["auto", "nf4", "int8", "none"] = Field(
         "auto",
-        description="auto: bitsandbytes NF4 on CUDA, full precision on CPU.",
+        description="transformers runtime only: auto = bitsandbytes NF4 on CUDA, full "
+        "precision on CPU; nf4, int8 or none force one. llama.cpp runs the GGUF's own type.",
     )
     device: str = Field("auto", description="auto, cpu or cuda.")
     adapter: Path | None = Field(
@@ -111,7 +114,12 @@ class LLMSettings(BaseModel):
         description="Stop an answer once its last N words repeat earlier words of the same "
         "answer (a loop), and cut the repeat; 0 = never.",
     )
-    threads: int = Field(0, ge=0, description="torch CPU threads; 0 = torch default.")
+    threads: int = Field(
+        0,
+        ge=0,
+        description="CPU threads: llama.cpp's (0 = every core this process may use) and "
+        "torch's for the transformers runtime (0 = torch's default).",
+    )
 
 
 class AnswerabilitySettings(BaseModel):
