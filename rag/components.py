@@ -18,7 +18,11 @@ def open_store(
 ) -> FaissStore:
     chunking = settings.chunking.model_dump()
     return FaissStore(
-        index_path(settings, path), embedder.name, embedder.dim, {"chunking": chunking}
+        index_path(settings, path),
+        embedder.name,
+        embedder.dim,
+        {"chunking": chunking},
+        use_gpu=settings.store.use_gpu,
     )
 
 

@@ -56,7 +56,11 @@ class StoreSettings(BaseModel):
     path: Path = Field(
         Path(".ragchat/index"), description="Index folder (FAISS file, SQLite docstore, manifest)."
     )
-    use_gpu: bool = Field(True, description="Move FAISS to the GPU when faiss-gpu and CUDA exist.")
+    use_gpu: bool = Field(
+        True,
+        description="Search a GPU copy of the FAISS index when faiss-gpu finds a CUDA device "
+        "(the `gpu` extra); the file on disk stays CPU-format. Off, or without one: CPU.",
+    )
 
 
 class RetrievalSettings(BaseModel):
@@ -143,6 +147,42 @@ class AnswerabilitySettings(BaseModel):
     )
 
 
+class ApiSettings(BaseModel):
+    keys_file: Path = Field(
+        Path(".ragchat/api-keys.json"),
+        description="SHA-256 hashes of the HTTP API's keys (`ragchat api-key create NAME`); "
+        "while it holds a key, every route but /health needs `Authorization: Bearer KEY`.",
+    )
+    max_queue: int = Field(
+        8,
+        ge=0,
+        description="Chat requests that may wait while one generates; one more is answered "
+        "429 with Retry-After.",
+    )
+    rate_per_minute: int = Field(
+        0,
+        ge=0,
+        description="Requests per minute allowed per API key (per client address "
+        "without keys); 0 = no limit.",
+    )
+
+
+class CacheSettings(BaseModel):
+    mode: Literal["semantic", "exact", "none"] = Field(
+        "semantic",
+        description="Answer cache: semantic (the same standalone query, else one whose "
+        "embedding is at least min_similarity close), exact (the same query only) or none.",
+    )
+    min_similarity: float = Field(
+        0.97,
+        ge=0.0,
+        le=1.0,
+        description="Cosine similarity of query embeddings above which a cached answer is "
+        "served for another wording (semantic mode).",
+    )
+    max_entries: int = Field(5000, ge=1, description="Cached answers kept; the oldest go first.")
+
+
 class PromptSettings(BaseModel):
     dir: Path = Field(Path("prompts"), description="Folder of the prompt template files.")
     history_tokens: int = Field(512, ge=0, description="Most tokens of earlier turns kept.")
@@ -164,6 +204,8 @@ class Settings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     answerability: AnswerabilitySettings = Field(default_factory=AnswerabilitySettings)
     prompts: PromptSettings = Field(default_factory=PromptSettings)
+    api: ApiSettings = Field(default_factory=ApiSettings)
+    cache: CacheSettings = Field(default_factory=CacheSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -20,6 +20,7 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from rag.faiss_gpu import GpuSearch, gpu_count
 from rag.schema import Chunk
 
 log = logging.getLogger(__name__)
@@ -81,7 +82,14 @@ def _fsync_dir(folder: Path) -> None:
 class FaissStore:
     """Chunks with vectors; exact inner-product search (vectors are normalised: cosine)."""
 
-    def __init__(self, path: Path, model_name: str, dim: int, extra_manifest: dict | None = None):
+    def __init__(
+        self,
+        path: Path,
+        model_name: str,
+        dim: int,
+        extra_manifest: dict | None = None,
+        use_gpu: bool = False,
+    ):
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.dim = dim
@@ -92,6 +100,8 @@ class FaissStore:
         self.db.executescript(SCHEMA)
         self._check_manifest(model_name, dim, extra_manifest or {})
         self.index = self._load_index()
+        # Search on the GPU only where faiss-gpu finds a device (store.use_gpu).
+        self._gpu = GpuSearch() if use_gpu and gpu_count() else None
 
     # -- manifest -------------------------------------------------------------------------
     def _meta(self, key: str) -> str | None:
@@ -235,12 +245,19 @@ class FaissStore:
 
     def _update_index(self, old_ids: list[int], new_ids: np.ndarray, vectors: np.ndarray) -> None:
         with self.lock:
+            if self._gpu:
+                self._gpu.invalidate()
             if old_ids:
                 self.index.remove_ids(np.array(old_ids, dtype=np.int64))
             if len(new_ids):
                 self.index.add_with_ids(vectors, new_ids)
 
     # -- reads ----------------------------------------------------------------------------
+    @property
+    def device(self) -> str:
+        """Where vector search runs: "cuda" or "cpu"."""
+        return "cuda" if self._gpu else "cpu"
+
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
 
@@ -268,7 +285,11 @@ class FaissStore:
         with self.lock:
             if self.index.ntotal == 0:
                 return []
-            scores, ids = self.index.search(vector.reshape(1, -1).astype(np.float32), k)
+            query = vector.reshape(1, -1).astype(np.float32)
+            if self._gpu:
+                scores, ids = self._gpu.search(self.index, query, k)
+            else:
+                scores, ids = self.index.search(query, k)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def keyword_search(self, query: str, k: int) -> list[tuple[int, float]]:

@@ -5,7 +5,10 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from rag.components import build_embedder, open_store
+from rag.faiss_gpu import gpu_count
 from rag.schema import Chunk
+from rag.settings import Settings
 from rag.store import FaissStore, FileRecord, StoreMismatchError
 
 
@@ -63,3 +66,43 @@ def test_manifest_lists_files_and_model(tmp_path):
     manifest = store.manifest()
     assert manifest["meta"]["embedding_model"] == "m" and manifest["files"] == {"f.txt": "abc"}
     assert (tmp_path / "manifest.json").exists()
+
+
+# store.use_gpu: search a GPU copy of the index where faiss-gpu finds a device, else the CPU.
+needs_faiss_gpu = pytest.mark.skipif(gpu_count() == 0, reason="faiss-gpu with a CUDA device")
+
+
+def test_open_store_passes_the_setting(tmp_path):
+    settings = Settings(store={"path": tmp_path / "index", "use_gpu": False})
+    store = open_store(settings, build_embedder(settings.embedding))
+    assert store.device == "cpu" and store._gpu is None
+    store.close()
+
+
+@pytest.mark.skipif(gpu_count() > 0, reason="checks the fallback of a machine without a GPU")
+def test_use_gpu_without_a_device_searches_on_the_cpu(tmp_path):
+    store = FaissStore(tmp_path, "m", 8, use_gpu=True)
+    vectors = fill(store, ["alpha", "beta"])
+    assert store.device == "cpu"
+    assert store.search(vectors[0], 1)[0][1] == pytest.approx(1.0, abs=1e-5)
+
+
+@pytest.mark.gpu
+@needs_faiss_gpu
+def test_gpu_search_matches_the_cpu_after_changes(tmp_path):
+    cpu = FaissStore(tmp_path / "cpu", "m", 8)
+    gpu = FaissStore(tmp_path / "gpu", "m", 8, use_gpu=True)
+    assert gpu.device == "cuda"
+    texts = [f"chunk {i}" for i in range(50)]
+    for store in (cpu, gpu):
+        vectors = fill(store, texts)
+        fill(store, texts[:20])  # replaces the file: ids removed and added, the copy rebuilt
+    query = vectors[3]
+    assert [i for i, _ in gpu.search(query, 5)] == [i for i, _ in cpu.search(query, 5)]
+    # The file on disk is the CPU format: a CPU-only process opens it as it is.
+    gpu.close()
+    again = FaissStore(tmp_path / "gpu", "m", 8)
+    assert again.index.ntotal == 20
+    np.testing.assert_allclose(
+        [s for _, s in again.search(query, 5)], [s for _, s in cpu.search(query, 5)], rtol=1e-5
+    )
