@@ -18,7 +18,8 @@ _REFUSAL = re.compile(
     r"not (?:in|found in|mentioned in|covered (?:in|by)|stated in) the (?:provided |given )?"
     r"(?:documents?|context|sources?)"
     r"|(?:could ?n[o']t|can ?n[o']t|cannot|unable to|did ?n[o']t) find"
-    r"|(?:do ?n[o']t|does ?n[o']t|do not|does not) (?:have|contain|include) (?:any )?information"
+    r"|(?:do ?n[o']t|does ?n[o']t|do not|does not) (?:have|contain|include|provide|give|mention)"
+    r" (?:any )?(?:information|details)"
     r"|no information (?:about|on|in)"
     r"|(?:unable|not able) to (?:provide|answer|find)",
     re.IGNORECASE,

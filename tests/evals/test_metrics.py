@@ -62,6 +62,9 @@ def test_refusal_detection_and_accuracy() -> None:
     assert m.is_refusal("Sorry, that is not in the documents.")
     assert m.is_refusal("I don't have information about that.")
     assert m.is_refusal("I'm sorry, I'm unable to provide that information.")
+    # The default model's own way of saying it, seen on unanswerable eval questions.
+    assert m.is_refusal("No. The context does not provide any information about its footprint.")
+    assert not m.is_refusal("The warranty does not provide cover for water damage.")
     assert m.is_refusal("", refused=True)  # the engine's own flag
     assert not m.is_refusal("Standard shipping costs $5.99.")
     # unanswerable: refusing is right; answerable: refusing is wrong
