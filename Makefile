@@ -7,9 +7,11 @@ LLAMA_CPP_VERSION := 0.3.36
 LLAMA_STAMP := $(VENV)/.llama-cpp-$(LLAMA_CPP_VERSION)
 TOOLS  := .ragchat/llama.cpp-tools
 PORT   ?= 8501
+API_HOST ?= 127.0.0.1
+API_PORT ?= 8000
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup run test lint format ingest e2e-deps bench gpu-check clean
+.PHONY: setup run serve test lint format ingest e2e-deps bench gpu-check clean
 
 setup: $(STAMP) $(LLAMA_STAMP) $(TOOLS)/convert_lora_to_gguf.py
 
@@ -64,6 +66,10 @@ ingest: setup
 run: ingest
 	$(BIN)/streamlit run app/Home.py --server.port $(PORT) --server.headless true \
 		--browser.gatherUsageStats false
+
+# The OpenAI-compatible HTTP API on http://$(API_HOST):$(API_PORT)/v1 (README: "HTTP API").
+serve: ingest
+	$(BIN)/ragchat serve --host $(API_HOST) --port $(API_PORT)
 
 test: setup
 	$(BIN)/python -m pytest -q

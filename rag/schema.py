@@ -41,6 +41,13 @@ class Hit:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
+    def search_dict(self) -> dict[str, Any]:
+        """What `ragchat search --json` and the API's sources show of a hit."""
+        return {k: getattr(self, k) for k in SEARCH_KEYS}
+
+
+SEARCH_KEYS = ("source", "page", "score", "similarity", "text")
+
 
 @dataclass
 class Timings:
@@ -70,6 +77,7 @@ class Answer:
     answerable_p: float | None = None  # the model's P(the passages answer it), when checked
     ungrounded: list[str] = field(default_factory=list)  # figures no passage had (withdrawn)
     error: str | None = None
+    cached: bool = False  # served from the answer cache (rag.answer_cache), not generated
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -80,6 +88,7 @@ class Answer:
             "answerable_p": self.answerable_p,
             "ungrounded": self.ungrounded,
             "error": self.error,
+            "cached": self.cached,
             "sources": [
                 {"source": h.source, "page": h.page, "score": round(h.score, 4)}
                 for h in self.sources

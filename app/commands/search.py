@@ -34,8 +34,7 @@ def run(args: argparse.Namespace) -> int:
         args.query, k=args.k, min_score=args.min_score
     )
     if args.json:
-        keys = ("source", "page", "score", "similarity", "text")
-        print(json.dumps([{k: getattr(h, k) for k in keys} for h in hits], indent=2))
+        print(json.dumps([h.search_dict() for h in hits], indent=2))
         return 0
     if not hits:
         print("no relevant chunks found")

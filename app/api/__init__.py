@@ -1,0 +1,1 @@
+"""The HTTP API: OpenAI's wire format over the chat engine (FastAPI under uvicorn)."""

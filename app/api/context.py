@@ -1,0 +1,41 @@
+"""What every route shares in one API process: settings, the engine, limits, keys, metrics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fastapi import Request
+
+from app.api.keys import KeyStore
+from app.api.limits import AnswerQueue, RateLimiter
+from app.api.metrics import Metrics
+from app.api.state import EngineHolder
+from rag.settings import Settings
+
+
+@dataclass
+class ApiContext:
+    settings: Settings
+    holder: EngineHolder
+    queue: AnswerQueue
+    limiter: RateLimiter
+    keys: KeyStore
+    metrics: Metrics
+
+    @classmethod
+    def build(cls, settings: Settings, holder: EngineHolder) -> ApiContext:
+        metrics = Metrics()
+        queue = AnswerQueue(settings.api.max_queue)
+        metrics.queue_depth.set_function(lambda: queue.depth)
+        return cls(
+            settings=settings,
+            holder=holder,
+            queue=queue,
+            limiter=RateLimiter(settings.api.rate_per_minute),
+            keys=KeyStore(settings.resolve(settings.api.keys_file)),
+            metrics=metrics,
+        )
+
+    @classmethod
+    def of(cls, request: Request) -> ApiContext:
+        return request.app.state.ctx
