@@ -49,10 +49,7 @@ async def chat_completions(
         raise
 
     def done(reply: Reply) -> None:
-        if reply.stopped:
-            ctx.metrics.stopped.inc()
-        else:
-            ctx.metrics.observe_answer(reply.answer)
+        ctx.metrics.observe_answer(reply.answer, reply.stopped)
 
     run = AnswerRun(stream, turn.stops, turn.max_tokens, ctx.queue, ticket, done)
     run.start()

@@ -78,10 +78,14 @@ class Metrics:
             "ragchat_auth_failures", "Requests with a missing or wrong API key", registry=r
         )
 
-    def observe_answer(self, answer: Answer) -> None:
+    def observe_answer(self, answer: Answer, stopped: bool = False) -> None:
         t = answer.timings
         if answer.cached:
             return  # a cached answer generated nothing: no TTFT, no decode speed
+        if stopped:  # its client left: what it generated counts, its timings don't
+            self.stopped.inc()
+            self.completion_tokens.labels(answer.mode).inc(t.tokens)
+            return
         if t.ttft_s is not None:
             self.ttft.labels(answer.mode).observe(t.ttft_s)
         if t.tokens_per_s:
