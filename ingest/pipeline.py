@@ -1,9 +1,9 @@
 """Incremental, crash-safe ingest: discover → load → chunk → embed → store.
 
-Each file's chunks are committed in one SQLite transaction, so a crash loses at most the
-files whose embeddings were in flight; the next run redoes exactly those. Chunks of several
-files are embedded together in full batches: small files would otherwise waste the model on
-tiny batches.
+Each file's chunks are committed in one store transaction (SQLite or PostgreSQL), so a crash
+loses at most the files whose embeddings were in flight; the next run redoes exactly those.
+Chunks of several files are embedded together in full batches: small files would otherwise waste
+the model on tiny batches.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from ingest.loaders import LoadError, load_file
 from rag.embeddings import Embedder
 from rag.schema import Chunk
 from rag.settings import Settings
-from rag.store import FaissStore, FileRecord
+from rag.store_protocol import FileRecord, VectorStore
 
 log = logging.getLogger(__name__)
 
@@ -76,7 +76,7 @@ def source_name(path: Path, roots: list[Path]) -> str:
 
 
 class Ingester:
-    def __init__(self, settings: Settings, store: FaissStore, embedder: Embedder):
+    def __init__(self, settings: Settings, store: VectorStore, embedder: Embedder):
         self.settings = settings
         self.store = store
         self.embedder = embedder

@@ -7,6 +7,9 @@ from pathlib import Path
 from rag.embeddings import Embedder, build_embedder
 from rag.settings import Settings
 from rag.store import FaissStore
+from rag.store_protocol import VectorStore
+
+STORE_MODES = ("faiss", "pgvector")
 
 
 def index_path(settings: Settings, override: Path | str | None = None) -> Path:
@@ -15,19 +18,45 @@ def index_path(settings: Settings, override: Path | str | None = None) -> Path:
 
 def open_store(
     settings: Settings, embedder: Embedder, path: Path | str | None = None
-) -> FaissStore:
-    chunking = settings.chunking.model_dump()
-    return FaissStore(
-        index_path(settings, path),
-        embedder.name,
-        embedder.dim,
-        {"chunking": chunking},
-        use_gpu=settings.store.use_gpu,
-    )
+) -> VectorStore:
+    """The configured store. In pgvector mode the index is the database and table prefix;
+    `path` (an --index folder) only names FAISS indexes."""
+    store = settings.store
+    extra = {"chunking": settings.chunking.model_dump()}
+    match store.mode:
+        case "faiss":
+            return FaissStore(
+                index_path(settings, path), embedder.name, embedder.dim, extra,
+                use_gpu=store.use_gpu,
+            )  # fmt: skip
+        case "pgvector":
+            from rag.pgvector_store import PgVectorStore  # psycopg is an optional extra
+
+            return PgVectorStore(
+                store.postgres_url.get_secret_value(), embedder.name, embedder.dim, extra,
+                table_prefix=store.table_prefix, hnsw_m=store.hnsw_m,
+                hnsw_ef_construction=store.hnsw_ef_construction,
+                hnsw_ef_search=store.hnsw_ef_search,
+            )  # fmt: skip
+        case _:
+            raise ValueError(_unknown_mode(store.mode))
 
 
 def index_exists(settings: Settings, path: Path | str | None = None) -> bool:
-    return (index_path(settings, path) / "docstore.sqlite").exists()
+    store = settings.store
+    match store.mode:
+        case "faiss":
+            return (index_path(settings, path) / "docstore.sqlite").exists()
+        case "pgvector":
+            from rag.pgvector_store import index_exists as pg_index_exists
+
+            return pg_index_exists(store.postgres_url.get_secret_value(), store.table_prefix)
+        case _:
+            raise ValueError(_unknown_mode(store.mode))
+
+
+def _unknown_mode(mode: object) -> str:
+    return f"store.mode = {mode!r} is not a store back end; use one of: {', '.join(STORE_MODES)}"
 
 
 __all__ = ["build_embedder", "index_path", "index_exists", "open_store"]

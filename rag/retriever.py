@@ -1,4 +1,5 @@
-"""Hybrid retrieval: FAISS vector search + SQLite FTS5 BM25, fused by reciprocal rank.
+"""Hybrid retrieval: vector search + keyword search (FTS5 BM25, or PostgreSQL full-text search
+in pgvector mode), fused by reciprocal rank.
 
 Every hit also gets its cosine similarity to the query (vectors live in the docstore), so one
 threshold filters keyword-only hits the same way as vector hits.
@@ -16,7 +17,7 @@ from langchain_core.retrievers import BaseRetriever
 from rag.embeddings import Embedder
 from rag.schema import Hit
 from rag.settings import RetrievalSettings
-from rag.store import FaissStore
+from rag.store_protocol import VectorStore
 
 
 def reciprocal_rank_fusion(rankings: list[list[int]], k: int) -> dict[int, float]:
@@ -29,7 +30,7 @@ def reciprocal_rank_fusion(rankings: list[list[int]], k: int) -> dict[int, float
 
 
 class Retriever:
-    def __init__(self, store: FaissStore, embedder: Embedder, settings: RetrievalSettings):
+    def __init__(self, store: VectorStore, embedder: Embedder, settings: RetrievalSettings):
         self.store = store
         self.embedder = embedder
         self.settings = settings

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SecretStr
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -52,9 +52,43 @@ class IngestSettings(BaseModel):
 
 
 class StoreSettings(BaseModel):
-    mode: Literal["faiss"] = Field("faiss", description="Vector store back end.")
+    mode: Literal["faiss", "pgvector"] = Field(
+        "faiss",
+        description="faiss: FAISS file + SQLite docstore in store.path; pgvector: tables in the "
+        "PostgreSQL database at store.postgres_url, shared by every process (the pgvector extra).",
+    )
     path: Path = Field(
-        Path(".ragchat/index"), description="Index folder (FAISS file, SQLite docstore, manifest)."
+        Path(".ragchat/index"),
+        description="Index folder (FAISS file, SQLite docstore, manifest); in pgvector mode only "
+        "the uploads and feedback folders beside it.",
+    )
+    postgres_url: SecretStr = Field(
+        SecretStr(""),
+        description="pgvector mode: libpq URL, postgresql://USER@HOST:5432/DB. Put the password "
+        "in PGPASSWORD or ~/.pgpass, or the whole URL in RAGCHAT_STORE__POSTGRES_URL; never "
+        "logged.",
+    )
+    table_prefix: str = Field(
+        "ragchat_",
+        pattern=r"^[a-z_][a-z0-9_]{0,39}$",
+        description="pgvector mode: prefix of the index's tables (PREFIX_files, PREFIX_chunks, "
+        "PREFIX_meta), so several indexes share one database.",
+    )
+    hnsw_m: int = Field(
+        16, ge=2, le=100, description="pgvector mode: HNSW links per node (index rebuilt on change)"
+    )
+    hnsw_ef_construction: int = Field(
+        64,
+        ge=4,
+        le=1000,
+        description="pgvector mode: HNSW candidate list while building (index rebuilt on change).",
+    )
+    hnsw_ef_search: int = Field(
+        100,
+        ge=1,
+        le=1000,
+        description="pgvector mode: HNSW candidate list per query (at least k); higher finds more "
+        "of the exact neighbours, slower (bench/pgvector.py).",
     )
     use_gpu: bool = Field(
         True,
