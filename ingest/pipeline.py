@@ -91,8 +91,14 @@ class Ingester:
         self.flush_at = getattr(embedder, "batch_size", 32) * 4
 
     def run(
-        self, paths: Iterable[Path], prune: bool | None = None, progress: bool = True
+        self,
+        paths: Iterable[Path],
+        prune: bool | None = None,
+        progress: bool = True,
+        force: bool = False,
     ) -> IngestSummary:
+        """Index `paths` (files or folders). force: re-read files even when unchanged (a
+        re-index keeps each file's name and swaps its chunks in one transaction)."""
         started = time.perf_counter()
         roots = [Path(p).resolve() for p in paths]
         summary = IngestSummary()
@@ -102,7 +108,7 @@ class Ingester:
         pending: list[_Pending] = []
         bar = tqdm(files, desc="files", unit="file", disable=not progress)
         for path in bar:
-            item = self._prepare(path, roots, summary)
+            item = self._prepare(path, roots, summary, force)
             if item is not None:
                 pending.append(item)
             if sum(len(p.chunks) for p in pending) >= self.flush_at:
@@ -116,13 +122,17 @@ class Ingester:
         summary.seconds = time.perf_counter() - started
         return summary
 
-    def _prepare(self, path: Path, roots: list[Path], summary: IngestSummary) -> _Pending | None:
+    def _prepare(
+        self, path: Path, roots: list[Path], summary: IngestSummary, force: bool = False
+    ) -> _Pending | None:
         key, source = str(path), source_name(path, roots)
         try:
             stat = path.stat()
             known = self.store.file(key)
             if known and not any(r.is_dir() and path.is_relative_to(r) for r in roots):
                 source = known.source  # re-indexing one file keeps its folder-relative name
+            if force:
+                known = None  # past this point `known` only decides what may be skipped
             if known and known.size == stat.st_size and known.mtime == stat.st_mtime:
                 summary.files_unchanged += 1
                 return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from fastapi import Request
 
+from app.api.jobs import Jobs
 from app.api.keys import KeyStore
 from app.api.limits import AnswerQueue, RateLimiter
 from app.api.metrics import Metrics
@@ -21,6 +22,7 @@ class ApiContext:
     limiter: RateLimiter
     keys: KeyStore
     metrics: Metrics
+    jobs: Jobs
 
     @classmethod
     def build(cls, settings: Settings, holder: EngineHolder) -> ApiContext:
@@ -34,6 +36,7 @@ class ApiContext:
             limiter=RateLimiter(settings.api.rate_per_minute),
             keys=KeyStore(settings.resolve(settings.api.keys_file)),
             metrics=metrics,
+            jobs=Jobs(settings, holder, metrics),
         )
 
     @classmethod

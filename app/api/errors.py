@@ -45,7 +45,7 @@ def error_response(err: ApiError) -> JSONResponse:
 
 def _param(loc: tuple) -> str | None:
     """('body', 'messages', 0, 'role') → 'messages[0].role'."""
-    parts = [p for p in loc if p not in ("body", "query", "path")]
+    parts = list(loc[1:] if loc and loc[0] in ("body", "query", "path", "header") else loc)
     text = ""
     for part in parts:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
