@@ -6,7 +6,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 
-from app.api.runner import AnswerRun, Reply
+from app.api.runner import AnswerRun, CachedRun, Reply
 from app.api.schemas import (
     AssistantMessage,
     ChatCompletion,
@@ -59,7 +59,7 @@ def _event(chunk: ChatCompletionChunk) -> str:
     return f"data: {chunk.model_dump_json(exclude_none=True)}\n\n"
 
 
-async def events(run: AnswerRun, cid: str, model: str) -> AsyncIterator[str]:
+async def events(run: AnswerRun | CachedRun, cid: str, model: str) -> AsyncIterator[str]:
     """SSE: a role chunk, one chunk per text piece, a last chunk with finish_reason and the
     answer's sources, refusal, usage and timings, then `data: [DONE]`. Leaving early (the
     client disconnected: the task is cancelled here) stops generation."""

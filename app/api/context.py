@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 
 from fastapi import Request
 
@@ -11,6 +12,7 @@ from app.api.keys import KeyStore
 from app.api.limits import AnswerQueue, RateLimiter
 from app.api.metrics import Metrics
 from app.api.state import EngineHolder
+from rag.answer_cache import AnswerCache
 from rag.settings import Settings
 
 
@@ -23,6 +25,8 @@ class ApiContext:
     keys: KeyStore
     metrics: Metrics
     jobs: Jobs
+    _cache: AnswerCache | None = None
+    _cache_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def build(cls, settings: Settings, holder: EngineHolder) -> ApiContext:
@@ -38,6 +42,13 @@ class ApiContext:
             metrics=metrics,
             jobs=Jobs(settings, holder, metrics),
         )
+
+    def answer_cache(self) -> AnswerCache:
+        """The cache beside the engine's index, opened on first use (the engine loads late)."""
+        with self._cache_lock:
+            if self._cache is None:
+                self._cache = AnswerCache(self.holder.get(), self.settings.cache)
+            return self._cache
 
     @classmethod
     def of(cls, request: Request) -> ApiContext:

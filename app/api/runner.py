@@ -30,6 +30,20 @@ class Reply:
     stopped: bool = False  # the client went away and generation was stopped
 
 
+class CachedRun:
+    """A cached answer with the interface of a run: nothing generates, nothing waits."""
+
+    def __init__(self, answer: Answer, max_tokens: int) -> None:
+        at_limit = answer.timings.tokens >= max_tokens
+        self.reply = Reply(answer, answer.text, "length" if at_limit else "stop")
+
+    def stop(self) -> None:
+        pass
+
+    async def pieces(self) -> AsyncIterator[str]:
+        yield self.reply.text
+
+
 class AnswerRun:
     def __init__(
         self,
