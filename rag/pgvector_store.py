@@ -9,7 +9,7 @@ The same contract as FaissStore (rag/store_protocol.py), with the database as th
   another, and `generation` tells caches that something changed;
 - the embedding model and dimension live in PREFIX_meta; another model is refused, naming both.
 Vector search is HNSW over inner product (`<#>`, vectors are normalised: cosine); the keyword
-side is PostgreSQL full-text search (tsvector + GIN), any word may match, ranked by ts_rank_cd.
+side is PostgreSQL full-text search (tsvector + GIN), any word may match, ranked by ts_rank.
 """
 
 from __future__ import annotations
@@ -285,12 +285,14 @@ class PgVectorStore:
 
     def keyword_search(self, query: str, k: int) -> list[tuple[int, float]]:
         """Full-text search; any word may match (OR), stop words dropped, stems matched."""
+        # ts_rank (term frequency, no length normalisation) fused best on the eval questions:
+        # hybrid hit@1 0.74 / MRR 0.85 vs ts_rank_cd 0.67 / 0.81 and FTS5 BM25 0.69 / 0.81.
         # "or" is websearch_to_tsquery's OR operator (and a stop word): never a search word.
         words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 1 and w != "or"]
         if not words:
             return []
         rows = self._rows(
-            f"SELECT id, ts_rank_cd(tsv, q) AS rank FROM {self.tables.chunks},"
+            f"SELECT id, ts_rank(tsv, q) AS rank FROM {self.tables.chunks},"
             f" websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', %s) q"
             " WHERE tsv @@ q ORDER BY rank DESC, id LIMIT %s",
             (" or ".join(words), k),
