@@ -193,3 +193,24 @@ def test_another_process_searches_the_ingested_index(pg_docs):
     assert result.returncode == 0, result.stderr[-2000:]
     hits = json.loads(result.stdout)
     assert hits[0]["source"] == "returns/return-policy.md"
+
+
+def test_faiss_index_copies_into_pgvector_without_embedding(postgres_url, docs_index, embedder):
+    from rag.store_copy import copy_index
+
+    _, faiss_store = docs_index
+    settings = pg_settings_for(postgres_url, faiss_store.path)
+    target = open_store(settings, embedder)
+    try:
+        first = copy_index(faiss_store, target)
+        assert first.files_copied == len(faiss_store.files())
+        assert first.chunks_copied == target.count() == faiss_store.count()
+        assert target.manifest()["files"] == faiss_store.manifest()["files"]
+        assert copy_index(faiss_store, target).files_unchanged == first.files_copied
+        # The copied manifest keeps sizes and mtimes: an ingest of the folder finds nothing to do.
+        again = Ingester(settings, target, embedder).run([DOCS], progress=False)
+        assert again.files_indexed == 0 and again.files_unchanged == first.files_copied
+        target.check_consistency()
+    finally:
+        target.close()
+        drop_index(postgres_url, settings.store.table_prefix)

@@ -177,7 +177,8 @@ def test_hnsw_settings_reach_the_index(pg_settings):
 
     def reloptions(s: PgVectorStore) -> tuple:
         name = f"{pg_settings.store.table_prefix}chunks_hnsw"
-        return s.conn.execute("SELECT reloptions FROM pg_class WHERE relname = %s", (name,)).fetchone()
+        sql = "SELECT reloptions FROM pg_class WHERE relname = %s"
+        return s.conn.execute(sql, (name,)).fetchone()
 
     assert reloptions(store) == (["m=8", "ef_construction=32"],)
     assert store.conn.execute("SHOW hnsw.ef_search").fetchone() == ("3",)
@@ -226,3 +227,15 @@ def test_empty_url_names_the_setting(tmp_path):
         StoreConnectionError, match="store.postgres_url.*RAGCHAT_STORE__POSTGRES_URL"
     ):
         open_store(settings, Dim8())
+
+
+def test_copy_refuses_an_index_of_another_model(store, tmp_path):
+    from rag.store import FaissStore
+    from rag.store_copy import copy_index
+
+    source = FaissStore(tmp_path / "faiss", "model-a", 8)
+    put(source, ["alpha"])
+    with pytest.raises(StoreMismatchError, match="'model-a' \\(8-d\\).*'m' \\(8-d\\)"):
+        copy_index(source, store)
+    assert store.count() == 0
+    source.close()
