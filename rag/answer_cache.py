@@ -3,7 +3,8 @@
 Key: mode, standalone (condensed) query, generation options, and the index generation, so any
 ingest, removal or re-index makes every older entry unreachable. The exact query is tried
 first; then, in `semantic` mode, the closest stored query embedding of the same mode, options
-and generation, if its cosine similarity reaches `cache.min_similarity`. Stored in SQLite
+and generation that names the same figures and model codes, if its cosine similarity reaches
+`cache.min_similarity`. Stored in SQLite
 beside the index (JSON text and float32 blobs, no pickle).
 
 Only deterministic answers are stored: greedy decoding (temperature 0), no error, not
@@ -13,6 +14,7 @@ stopped early. A sampled answer is meant to differ from one ask to the next.
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 import time
@@ -55,6 +57,14 @@ class Lookup:
     answer: Answer | None = None  # the cached answer on a hit
     match: str = ""  # "exact" or "semantic"
     similarity: float = 0.0
+
+
+_IDENTIFIER = re.compile(r"[\w$.,-]*\d[\w$.,-]*")
+
+
+def identifiers(text: str) -> frozenset[str]:
+    """The words with a digit in them (model codes, prices, error codes): 'sf-200', 'e04'."""
+    return frozenset(m.strip(".,-").lower() for m in _IDENTIFIER.findall(text))
 
 
 def _check_mode(mode: str) -> str:
@@ -137,6 +147,11 @@ class AnswerCache:
         if exact is not None:
             found.answer, found.match, found.similarity = answer_from_json(exact[2]), "exact", 1.0
         elif self.mode == "semantic" and rows:
+            # Embeddings barely tell "SF-120" from "SF-200" (cosine 0.975 for the same question
+            # about two panels): a semantic match must name the same figures and model codes.
+            names = identifiers(query)
+            rows = [r for r in rows if identifiers(r[0]) == names]
+        if found.answer is None and self.mode == "semantic" and rows:
             stored = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32)
             similarities = stored.reshape(len(rows), -1) @ vector
             best = int(np.argmax(similarities))

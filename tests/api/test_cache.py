@@ -137,3 +137,14 @@ def test_an_unknown_mode_names_the_setting(server, tmp_path):
     unchecked = CacheSettings.model_construct(mode="fuzzy", min_similarity=0.9, max_entries=9)
     with pytest.raises(ValueError, match="cache.mode = 'fuzzy'"):
         AnswerCache(server.holder.get(), unchecked, tmp_path / "x.sqlite")
+
+
+def test_other_model_codes_never_match(server, tmp_path):
+    loose = cache(server, tmp_path, min_similarity=0.5)
+    options = AnswerOptions()
+    sf120 = "How much does the SolarFold SF-120 cost?"
+    loose.store(loose.lookup(sf120, [], "rag", options), answer("$299"), "$299")
+    assert (
+        loose.lookup("How much does the SolarFold SF-200 cost?", [], "rag", options).answer is None
+    )
+    assert loose.lookup("What is the price of the SolarFold SF-120?", [], "rag", options).answer
