@@ -88,7 +88,7 @@ class StoreSettings(BaseModel):
         ge=1,
         le=1000,
         description="pgvector mode: HNSW candidate list per query (at least k); higher finds more "
-        "of the exact neighbours, slower (bench/pgvector.py).",
+        "of the exact neighbours, slower (bench/stores.py).",
     )
     use_gpu: bool = Field(
         True,
