@@ -13,6 +13,8 @@ from rich.table import Table
 
 from ingest.pipeline import Ingester, IngestSummary
 from rag.components import build_embedder, open_store
+from rag.pgvector_schema import MissingDriverError
+from rag.pgvector_store import StoreConnectionError
 from rag.settings import get_settings
 from rag.store import StoreMismatchError
 
@@ -39,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
     embedder = build_embedder(settings.embedding)
     try:
         store = open_store(settings, embedder, args.index)
-    except StoreMismatchError as err:
+    except (StoreMismatchError, StoreConnectionError, MissingDriverError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
     try:

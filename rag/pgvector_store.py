@@ -113,7 +113,10 @@ class PgVectorStore:
         try:
             with self.conn.transaction():
                 self.conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (SCHEMA_LOCK,))
-                self.conn.execute("CREATE EXTENSION IF NOT EXISTS vector")
+                # Checked first: a user without CREATE rights can use an installed extension.
+                sql = "SELECT 1 FROM pg_extension WHERE extname = 'vector'"
+                if self.conn.execute(sql).fetchone() is None:
+                    self.conn.execute("CREATE EXTENSION vector")
                 for statement in t.create(self.dim):
                     self.conn.execute(statement)
                 self._check_manifest(model_name, extra)

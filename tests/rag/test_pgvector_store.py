@@ -239,3 +239,20 @@ def test_copy_refuses_an_index_of_another_model(store, tmp_path):
         copy_index(source, store)
     assert store.count() == 0
     source.close()
+
+
+def test_ingest_cli_says_why_the_store_cannot_open(monkeypatch, tmp_path, capsys):
+    from ingest.cli import main
+    from rag.settings import get_settings
+
+    monkeypatch.setenv("RAGCHAT_EMBEDDING__MODE", "fake")
+    monkeypatch.setenv("RAGCHAT_STORE__MODE", "pgvector")
+    monkeypatch.setenv("RAGCHAT_STORE__POSTGRES_URL", "postgresql://u:pw@127.0.0.1:1/db")
+    get_settings.cache_clear()
+    try:
+        assert main([str(tmp_path), "--quiet"]) == 2
+    finally:
+        get_settings.cache_clear()
+    err = capsys.readouterr().err
+    assert "cannot connect to PostgreSQL at postgresql://u:***@127.0.0.1:1/db" in err
+    assert "store.postgres_url" in err and ":pw@" not in err
