@@ -194,7 +194,7 @@ def main() -> None:
         f"{'clients':>7} {'req/s':>6} {'new p50':>8} {'new p95':>8} {'TTFT p50':>9} "
         f"{'TTFT p95':>9} {'cached p50':>10} {'cached TTFT':>11} {'errors':>8}"
     )
-    for n in [int(c) for c in args.clients.split(",")]:
+    for n in [int(c) for c in args.clients.split(",") if c]:
         row = load(url, n, args.seconds, questions[20:], args.max_tokens)
         rows.append(row)
         new, cached = row["new"], row["cached"]

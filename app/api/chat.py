@@ -51,7 +51,7 @@ async def _lookup(ctx: ApiContext, turn: ChatInput) -> Lookup:
     return found
 
 
-def _generate(ctx: ApiContext, turn: ChatInput, lookup: Lookup) -> AnswerRun:
+def _generate(ctx: ApiContext, turn: ChatInput, lookup: Lookup, streaming: bool) -> AnswerRun:
     """Queue an answer (429 when the queue is full) and start it on its own thread."""
     engine = ctx.holder.get()
     ticket = ctx.queue.admit()
@@ -66,7 +66,7 @@ def _generate(ctx: ApiContext, turn: ChatInput, lookup: Lookup) -> AnswerRun:
         if lookup.key is not None:
             ctx.answer_cache().store(lookup, reply.answer, reply.text, reply.stopped)
 
-    run = AnswerRun(stream, turn.stops, turn.max_tokens, ctx.queue, ticket, done)
+    run = AnswerRun(stream, turn.stops, turn.max_tokens, ctx.queue, ticket, done, streaming)
     run.start()
     return run
 
@@ -82,7 +82,7 @@ async def chat_completions(
     if lookup.answer is not None:
         run = CachedRun(lookup.answer, turn.max_tokens)  # no queue: nothing to generate
     else:
-        run = _generate(ctx, turn, lookup)
+        run = _generate(ctx, turn, lookup, body.stream)
     cid = completion_id()
     if body.stream:
         headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
