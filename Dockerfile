@@ -4,6 +4,11 @@
 #   docker run --gpus all -p 8501:8501 -v ragchat-data:/data ragchat
 #   docker run --gpus all -v ragchat-data:/data -v "$PWD/docs:/docs:ro" ragchat python -m ingest /docs
 #
+# The same image serves the OpenAI-compatible HTTP API instead of the page (README: HTTP API):
+#   docker run --gpus all -v ragchat-data:/data ragchat ragchat api-key create help-desk
+#   docker run --gpus all -p 8000:8000 -v ragchat-data:/data ragchat ragchat serve --host 0.0.0.0
+# Binding to 0.0.0.0 needs a key in /data/api-keys.json (the command above prints it once).
+#
 # Everything that changes at run time lives on the /data volume: the index (/data/index),
 # uploaded documents (/data/uploads), feedback (/data/feedback.sqlite), the converted chat model
 # (/data/models) and LoRA adapters (/data/adapters/<name>). No model is downloaded: the chat and
@@ -47,14 +52,17 @@ ENV PATH=/opt/venv/bin:$PATH \
     TRANSFORMERS_OFFLINE=1 \
     RAGCHAT_STORE__PATH=/data/index \
     RAGCHAT_LLM__CACHE_DIR=/data/models \
-    RAGCHAT_LLM__ADAPTER=/data/adapters/customer-service
+    RAGCHAT_LLM__ADAPTER=/data/adapters/customer-service \
+    RAGCHAT_API__KEYS_FILE=/data/api-keys.json
 WORKDIR /app
 USER 10001
 VOLUME ["/data"]
-EXPOSE 8501
+EXPOSE 8501 8000
 # The first start assembles the default model from its parts (~10 s) and, for transformers on
 # CUDA, dequantizes it once to safetensors (~4 minutes for the 1.5B) before the page answers.
+# Healthy when whichever face this container runs answers: the API's /health (no key needed)
+# or the page's health URL.
 HEALTHCHECK --interval=30s --timeout=5s --start-period=600s --retries=3 \
-    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://localhost:8501/_stcore/health', timeout=4)"]
+    CMD ["python", "-c", "import sys, urllib.request as u\nfor url in ('http://localhost:8000/health', 'http://localhost:8501/_stcore/health'):\n    try:\n        u.urlopen(url, timeout=2); sys.exit(0)\n    except Exception:\n        pass\nsys.exit(1)"]
 CMD ["streamlit", "run", "app/Home.py", "--server.port=8501", "--server.address=0.0.0.0", \
      "--server.headless=true", "--browser.gatherUsageStats=false", "--client.toolbarMode=minimal"]
