@@ -82,6 +82,9 @@ def list_adapters(settings: Settings) -> dict[str, Path]:
     """Adapters that fit the configured base, by name: the configured one, and every adapter
     under data/adapters and under the configured adapter's parent folder. A name found twice
     is shown as its full path."""
+    if settings.llm.mode == "openai":  # the server's adapter, by the name it is served under
+        name = settings.llm.served_adapter_model
+        return {name: Path(name)} if name else {}
     configured = configured_adapter(settings)
     folders = [ADAPTERS_DIR]
     if settings.llm.adapter is not None:

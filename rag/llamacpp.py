@@ -202,6 +202,23 @@ def file_type(llama: Any) -> str:
     return f"GGUF type {code}"
 
 
+def chat_formatter(llama: Any, gguf: Path, setting: str) -> Any:
+    """The GGUF's own chat template as a llama.cpp formatter (messages → prompt text)."""
+    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
+
+    template = llama.metadata.get("tokenizer.chat_template")
+    if not template:
+        raise ModelLoadError(f"{setting}: {gguf.name} has no chat template (a base model?)")
+    vocab = llama._model
+
+    def special(token: int) -> str:
+        return llama.detokenize([token], special=True).decode(errors="replace")
+
+    return Jinja2ChatFormatter(
+        template, eos_token=special(vocab.token_eos()), bos_token=special(vocab.token_bos())
+    )
+
+
 def load_llamacpp(
     gguf: Path,
     label: str,
@@ -213,7 +230,6 @@ def load_llamacpp(
     """Load a GGUF chat model into one llama.cpp context."""
     require_llama_cpp()
     import llama_cpp
-    from llama_cpp.llama_chat_format import Jinja2ChatFormatter
 
     started = time.perf_counter()
     n_threads = cpu_threads(threads)
@@ -228,17 +244,7 @@ def load_llamacpp(
         )
     except (ValueError, RuntimeError) as exc:
         raise ModelLoadError(f"llm.model: llama.cpp could not load {gguf}: {exc}") from exc
-    template = llama.metadata.get("tokenizer.chat_template")
-    if not template:
-        raise ModelLoadError(f"llm.model: {gguf.name} has no chat template (a base model?)")
-    vocab = llama._model
-
-    def special(token: int) -> str:
-        return llama.detokenize([token], special=True).decode(errors="replace")
-
-    formatter = Jinja2ChatFormatter(
-        template, eos_token=special(vocab.token_eos()), bos_token=special(vocab.token_bos())
-    )
+    formatter = chat_formatter(llama, gguf, "llm.model")
     report = {
         "model": label,
         "runtime": "llamacpp",

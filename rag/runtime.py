@@ -20,6 +20,7 @@ from rag.settings import LLMSettings
 
 log = logging.getLogger(__name__)
 RUNTIMES = ("auto", "llamacpp", "transformers")
+LLM_MODES = ("local", "openai")
 
 
 class ChatModel(Protocol):
@@ -48,11 +49,16 @@ class ChatModel(Protocol):
         adapter: str | None = None,
     ) -> Iterator[str]: ...
 
-    def yes_probability(self, messages: Messages, adapter_enabled: bool | None = None) -> float: ...
+    def yes_probability(self, messages: Messages, adapter: str | None = None) -> float: ...
 
 
 def describe(report: dict) -> str:
     """What answers, for people: 'Qwen2.5-Coder-1.5B-Instruct · Q4_K_M · llama.cpp · CPU'."""
+    if report["runtime"] == "openai":
+        parts = [report["model"], f"server {report['base_url']}", f"tokens {report['tokens']}"]
+        if report.get("adapter"):
+            parts.append(f"LoRA {report['adapter']}")
+        return " · ".join(parts)
     runtime = {"llamacpp": "llama.cpp", "transformers": "transformers"}[report["runtime"]]
     quantization = {"none": report.get("dtype", "full precision"), "nf4": "NF4 4-bit"}.get(
         report["quantization"], report["quantization"]
@@ -98,12 +104,18 @@ def load_chat_model(
 
     adapter=None uses `llm.adapter` if that folder holds an adapter; NO_ADAPTER forces none.
     """
+    cache_root = _resolve(cache_root)
     match settings.mode:
         case "local":
             pass
+        case "openai":
+            from rag.openai_model import load_openai
+
+            return load_openai(settings, cache_root, adapter)
         case _:
-            raise ModelLoadError(f"llm.mode = '{settings.mode}': expected local")
-    cache_root = _resolve(cache_root)
+            raise ModelLoadError(
+                f"llm.mode = '{settings.mode}': expected one of {', '.join(LLM_MODES)}"
+            )
     source = model_source(settings, cache_root)
     if pick_runtime(settings, source) == "transformers":
         return load_llm(settings, cache_root, adapter)

@@ -113,8 +113,42 @@ class RetrievalSettings(BaseModel):
 
 
 class LLMSettings(BaseModel):
-    mode: Literal["local"] = Field(
-        "local", description="local: the model runs in this process (llm.runtime says how)."
+    mode: Literal["local", "openai"] = Field(
+        "local",
+        description="local: the model runs in this process (llm.runtime says how); openai: an "
+        "OpenAI-compatible server answers (vLLM, llama.cpp's server, Ollama) at llm.base_url.",
+    )
+    base_url: str = Field(
+        "http://127.0.0.1:8080/v1", description="openai mode: the server's /v1 address."
+    )
+    api_key: SecretStr | None = Field(
+        None,
+        description="openai mode: the server's key, from the environment (RAGCHAT_LLM__API_KEY); "
+        "never logged. None: no key is sent.",
+    )
+    served_model: str = Field(
+        "",
+        description="openai mode: the served model the context-injected (rag) mode asks. "
+        "Empty: the server's only model.",
+    )
+    served_adapter_model: str = Field(
+        "",
+        description="openai mode: the name the server serves the LoRA adapter under (vLLM "
+        "--lora-modules NAME=PATH); the finetuned modes ask it. Empty: no finetuned modes.",
+    )
+    tokenizer: str = Field(
+        "",
+        description="openai mode: a preset or .gguf whose tokenizer and chat template count the "
+        "prompt budget. Empty: estimated from characters, with a safety margin.",
+    )
+    timeout_s: float = Field(
+        120.0, gt=0, description="openai mode: seconds to wait for the server's next reply."
+    )
+    retries: int = Field(
+        2,
+        ge=0,
+        description="openai mode: retries, with exponential backoff, on connection errors, "
+        "429 and 5xx (the openai client's own retry).",
     )
     model: str = Field(
         "qwen2.5-coder-1.5b",
