@@ -234,6 +234,7 @@ def test_copy_refuses_an_index_of_another_model(store, tmp_path):
     from rag.store_copy import copy_index
 
     source = FaissStore(tmp_path / "faiss", "model-a", 8)
+    assert isinstance(source, VectorStore)  # both back ends keep the one contract
     put(source, ["alpha"])
     with pytest.raises(StoreMismatchError, match="'model-a' \\(8-d\\).*'m' \\(8-d\\)"):
         copy_index(source, store)
