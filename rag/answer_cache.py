@@ -23,7 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.engine import AnswerOptions, AnswerStream, ChatEngine
+from rag.engine import AnswerOptions, ChatEngine
 from rag.prompting import Messages
 from rag.schema import Answer, Hit, Timings
 from rag.settings import CacheSettings
@@ -96,7 +96,7 @@ class AnswerCache:
         self.mode = _check_mode(settings.mode)
         self.min_similarity = settings.min_similarity
         self.max_entries = settings.max_entries
-        self.path = path or engine.retriever.store.path / FILE_NAME
+        self.path = path or _beside_index(engine)
         self._lock = threading.Lock()
         self._db: sqlite3.Connection | None = None
         if self.mode != "none":
@@ -201,9 +201,10 @@ class AnswerCache:
             self._db.close()
 
 
-def cached_stream(answer: Answer) -> AnswerStream:
-    """A cached answer as a stream the faces already know how to show: its text in one piece."""
-    stream = AnswerStream(threading.Event())
-    stream.answer = answer
-    stream._pieces = iter([answer.text])
-    return stream
+def _beside_index(engine: ChatEngine) -> Path:
+    """In the FAISS index's folder; for a store without one (pgvector), in store.path."""
+    folder = getattr(engine.retriever.store, "path", None)
+    if folder is None:
+        folder = engine.settings.resolve(engine.settings.store.path)
+        folder.mkdir(parents=True, exist_ok=True)
+    return Path(folder) / FILE_NAME
