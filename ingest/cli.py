@@ -33,6 +33,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     prune.add_argument("--no-prune", dest="prune", action="store_false", help="keep them")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--follow-links",
+        action="store_true",
+        default=None,
+        help="index symlink targets outside the given folders (default: "
+        "ingest.follow_external_links)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -46,7 +53,10 @@ def run(args: argparse.Namespace) -> int:
         return 2
     try:
         summary = Ingester(settings, store, embedder).run(
-            args.paths, prune=args.prune, progress=not (args.quiet or args.json)
+            args.paths,
+            prune=args.prune,
+            progress=not (args.quiet or args.json),
+            follow_links=args.follow_links,
         )
     finally:
         store.close()

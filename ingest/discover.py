@@ -36,22 +36,33 @@ def _stat(path: Path) -> os.stat_result | str:
         return exc.strerror or str(exc)
 
 
-def discover(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
+def discover(
+    paths: list[Path], follow_external_links: bool = False
+) -> tuple[list[Path], list[Skipped]]:
     """Supported files under `paths` (recursively; sorted, resolved, each once) and the skipped.
 
     Hidden entries met while walking are left out silently; everything else that is not
     loaded is reported with a reason. Symlinked directories are followed, but never into a
     directory already walked, so links cannot make the walk loop or repeat files.
+
+    A link met while walking whose final target (after the whole chain) lies outside every
+    given path is skipped unless follow_external_links: a link to a private file elsewhere
+    on the disk must not make that file searchable. The given paths themselves are trusted,
+    links or not: they were named on purpose.
     """
     found: set[Path] = set()
     skipped: list[Skipped] = []
     seen_dirs: set[Path] = set()
-    stack = [Path(os.path.abspath(p)) for p in reversed(paths)]
+    given = [Path(os.path.abspath(p)) for p in paths]
+    roots = [p.resolve() for p in given]
+    stack = list(reversed(given))
     while stack:
         path = stack.pop()
         info = _stat(path)
         if isinstance(info, str):
             skipped.append(Skipped(str(path), info))
+        elif not follow_external_links and path not in given and _leaves(path, roots):
+            skipped.append(Skipped(str(path), _external(path)))
         elif stat.S_ISDIR(info.st_mode):
             stack.extend(reversed(_walk_dir(path, seen_dirs, skipped)))
         elif not stat.S_ISREG(info.st_mode):
@@ -66,6 +77,25 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[Skipped]]:
             else:
                 found.add(real)
     return sorted(found), skipped
+
+
+def _leaves(path: Path, roots: list[Path]) -> bool:
+    """Whether a walked entry is a link whose target lies outside every root.
+
+    Only the entry itself can be a link here: its parent was reached inside a root (or
+    through a link already checked), so one lstat per entry and a resolve per link suffice.
+    """
+    if not path.is_symlink():
+        return False
+    real = path.resolve()
+    return not any(real.is_relative_to(root) for root in roots)
+
+
+def _external(path: Path) -> str:
+    return (
+        f"symlink to {path.resolve()} outside the ingested folders; "
+        "ingest.follow_external_links or --follow-links to index it"
+    )
 
 
 def _walk_dir(path: Path, seen_dirs: set[Path], skipped: list[Skipped]) -> list[Path]:

@@ -96,13 +96,19 @@ class Ingester:
         prune: bool | None = None,
         progress: bool = True,
         force: bool = False,
+        follow_links: bool | None = None,
     ) -> IngestSummary:
         """Index `paths` (files or folders). force: re-read files even when unchanged (a
-        re-index keeps each file's name and swaps its chunks in one transaction)."""
+        re-index keeps each file's name and swaps its chunks in one transaction).
+        follow_links: index link targets outside `paths` (default ingest.follow_external_links)."""
         started = time.perf_counter()
+        paths = list(paths)
         roots = [Path(p).resolve() for p in paths]
         summary = IngestSummary()
-        files, skipped = discover(roots)
+        follow = follow_links
+        if follow is None:
+            follow = self.settings.ingest.follow_external_links
+        files, skipped = discover([Path(p) for p in paths], follow_external_links=follow)
         summary.skipped.extend(skipped)
         summary.files_seen = len(files) + len(skipped)
         pending: list[_Pending] = []

@@ -49,6 +49,11 @@ class IngestSettings(BaseModel):
     prune: bool = Field(
         True, description="Remove chunks of files that vanished from an ingested folder."
     )
+    follow_external_links: bool = Field(
+        False,
+        description="Follow symlinks whose target lies outside every ingested folder (off: "
+        "they are skipped with the reason, so a link cannot expose a file from elsewhere).",
+    )
 
 
 class StoreSettings(BaseModel):

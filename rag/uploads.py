@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
@@ -76,9 +77,10 @@ def save_upload(folder: Path, name: str, data: bytes, max_bytes: int) -> tuple[P
     folder.mkdir(parents=True, exist_ok=True)
     for path in _candidates(folder, clean):
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            # O_EXCL (and O_NOFOLLOW, for clarity) never write through a link planted there.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
         except FileExistsError:
-            if path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data:
+            if _same_regular_file(path, data):
                 return path, False
             continue
         try:
@@ -91,6 +93,14 @@ def save_upload(folder: Path, name: str, data: bytes, max_bytes: int) -> tuple[P
             raise
         return path, True
     raise UploadError(f"{name!r}: too many files named {clean} already")
+
+
+def _same_regular_file(path: Path, data: bytes) -> bool:
+    """A plain file (not a link: its target could be anywhere) already holding `data`."""
+    info = path.lstat()
+    if not stat.S_ISREG(info.st_mode) or info.st_size != len(data):
+        return False
+    return path.read_bytes() == data
 
 
 def is_upload(path: str | Path, folder: Path) -> bool:
