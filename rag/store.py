@@ -22,6 +22,7 @@ import numpy as np
 
 from rag.faiss_gpu import GpuSearch, gpu_count
 from rag.schema import Chunk
+from rag.store_sync import apply_delta, read_delta
 
 log = logging.getLogger(__name__)
 
@@ -94,14 +95,17 @@ class FaissStore:
         self.path.mkdir(parents=True, exist_ok=True)
         self.dim = dim
         self.lock = threading.RLock()  # one connection, shared by the UI's sessions
+        # One catch-up with another process's ingest at a time; searches go on meanwhile.
+        self._sync_lock = threading.Lock()
+        self._index_generation = -1  # the docstore generation the in-memory index matches
         self.db = sqlite3.connect(self.path / "docstore.sqlite", check_same_thread=False)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
         self._check_manifest(model_name, dim, extra_manifest or {})
-        self.index = self._load_index()
         # Search on the GPU only where faiss-gpu finds a device (store.use_gpu).
         self._gpu = GpuSearch() if use_gpu and gpu_count() else None
+        self.index = self._load_index()
 
     # -- manifest -------------------------------------------------------------------------
     def _meta(self, key: str) -> str | None:
@@ -143,6 +147,7 @@ class FaissStore:
 
     def _load_index(self) -> faiss.Index:
         gen = self.generation
+        self._index_generation = gen  # read first: a later change makes the next search sync
         file = self._faiss_file(gen)
         if file.exists():
             index = faiss.read_index(str(file))
@@ -164,8 +169,33 @@ class FaissStore:
         vectors = np.frombuffer(b"".join(r[1] for r in rows), dtype=np.float32)
         return ids, vectors.reshape(len(rows), self.dim)
 
+    def sync(self) -> bool:
+        """Catch the in-memory index up with what another process committed; True if it had to.
+
+        One read of the generation when nothing changed. Otherwise the missing and vanished
+        chunks are read on a separate connection without holding the store's lock (other
+        sessions keep searching the old index meanwhile) and applied under it in one step.
+        """
+        with self.lock:
+            if self.generation == self._index_generation:
+                return False
+        with self._sync_lock:
+            with self.lock:
+                if self.generation == self._index_generation:
+                    return False  # another thread caught up while this one waited
+                have = faiss.vector_to_array(self.index.id_map)
+            delta = read_delta(self.path / "docstore.sqlite", self.dim, have)
+            with self.lock:
+                if self._gpu:
+                    self._gpu.invalidate()
+                apply_delta(self.index, delta)
+                self._index_generation = max(self._index_generation, delta.generation)
+        log.info("index caught up with generation %d", delta.generation)
+        return True
+
     def flush(self) -> None:
         """Persist the FAISS index for the current generation and drop older files."""
+        self.sync()  # the file is named after the generation: it must hold all of it
         with self.lock:
             gen = self.generation
             target = self._faiss_file(gen)
@@ -183,7 +213,11 @@ class FaissStore:
         """Swap a file's chunks for new ones in one transaction. Returns chunks removed."""
         assert len(chunks) == len(vectors)
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        with self.lock, self.db:
+        with self.lock:
+            return self._replace_file(record, chunks, vectors)
+
+    def _replace_file(self, record: FileRecord, chunks: list[Chunk], vectors: np.ndarray) -> int:
+        with self.db:
             old_ids = [
                 r[0] for r in self.db.execute("SELECT id FROM chunks WHERE path=?", (record.path,))
             ]
@@ -218,19 +252,20 @@ class FaissStore:
                     record.indexed_at or time.strftime("%Y-%m-%d %H:%M:%S"),
                 ),
             )
-            self._bump_generation()
-        self._update_index(old_ids, np.array(new_ids, dtype=np.int64), vectors)
+            generation = self._bump_generation()
+        self._update_index(old_ids, np.array(new_ids, dtype=np.int64), vectors, generation)
         return len(old_ids)
 
     def remove_file(self, path: str) -> int:
-        with self.lock, self.db:
-            old_ids = [r[0] for r in self.db.execute("SELECT id FROM chunks WHERE path=?", (path,))]
-            self.db.execute("DELETE FROM chunks WHERE path=?", (path,))
-            self.db.execute("DELETE FROM files WHERE path=?", (path,))
-            self._bump_generation()
-        self._update_index(
-            old_ids, np.zeros(0, dtype=np.int64), np.zeros((0, self.dim), np.float32)
-        )
+        with self.lock:
+            with self.db:
+                rows = self.db.execute("SELECT id FROM chunks WHERE path=?", (path,))
+                old_ids = [r[0] for r in rows]
+                self.db.execute("DELETE FROM chunks WHERE path=?", (path,))
+                self.db.execute("DELETE FROM files WHERE path=?", (path,))
+                generation = self._bump_generation()
+            empty = np.zeros((0, self.dim), np.float32)
+            self._update_index(old_ids, np.zeros(0, dtype=np.int64), empty, generation)
         return len(old_ids)
 
     def touch_file(self, path: str, source: str, mtime: float) -> None:
@@ -240,10 +275,14 @@ class FaissStore:
                 "UPDATE files SET mtime=?, source=? WHERE path=?", (mtime, source, path)
             )
 
-    def _bump_generation(self) -> None:
+    def _bump_generation(self) -> int:
+        """The new generation (inside the write transaction: no other writer can interleave)."""
         self.db.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key='generation'")
+        return self.generation
 
-    def _update_index(self, old_ids: list[int], new_ids: np.ndarray, vectors: np.ndarray) -> None:
+    def _update_index(
+        self, old_ids: list[int], new_ids: np.ndarray, vectors: np.ndarray, generation: int
+    ) -> None:
         with self.lock:
             if self._gpu:
                 self._gpu.invalidate()
@@ -251,6 +290,10 @@ class FaissStore:
                 self.index.remove_ids(np.array(old_ids, dtype=np.int64))
             if len(new_ids):
                 self.index.add_with_ids(vectors, new_ids)
+            # Current only if no other process wrote since the index last matched; else the
+            # next search catches up.
+            if generation - 1 == self._index_generation:
+                self._index_generation = generation
 
     # -- reads ----------------------------------------------------------------------------
     @property
@@ -282,6 +325,7 @@ class FaissStore:
         return found
 
     def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+        self.sync()  # another process may have ingested since the last search
         with self.lock:
             if self.index.ntotal == 0:
                 return []
