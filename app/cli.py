@@ -8,7 +8,7 @@ import os
 import sys
 
 # Subcommand modules, in the order `ragchat --help` lists them.
-COMMANDS = ["ingest", "search", "ask", "chat", "compare", "eval", "finetune", "serve", "api_key"]
+COMMANDS = ["ingest", "index", "search", "ask", "chat", "compare", "eval", "finetune", "serve", "api_key"]
 
 
 def build_parser() -> argparse.ArgumentParser:

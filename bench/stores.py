@@ -65,7 +65,7 @@ def server_url(folder: Path, given: str | None):
 
 
 def pg_settings(url: str, folder: Path, prefix: str, ef_search: int = 100) -> Settings:
-    store = {"mode": "pgvector", "postgres_url": url, "table_prefix": prefix, "path": folder}
+    store = {"mode": "pgvector", "url": url, "table_prefix": prefix, "path": folder}
     return Settings(store={**store, "hnsw_ef_search": ef_search})
 
 

@@ -33,7 +33,7 @@ def open_store(
             from rag.pgvector_store import PgVectorStore  # psycopg is an optional extra
 
             return PgVectorStore(
-                store.postgres_url.get_secret_value(), embedder.name, embedder.dim, extra,
+                store.url.get_secret_value(), embedder.name, embedder.dim, extra,
                 table_prefix=store.table_prefix, hnsw_m=store.hnsw_m,
                 hnsw_ef_construction=store.hnsw_ef_construction,
                 hnsw_ef_search=store.hnsw_ef_search,
@@ -50,7 +50,7 @@ def index_exists(settings: Settings, path: Path | str | None = None) -> bool:
         case "pgvector":
             from rag.pgvector_store import index_exists as pg_index_exists
 
-            return pg_index_exists(store.postgres_url.get_secret_value(), store.table_prefix)
+            return pg_index_exists(store.url.get_secret_value(), store.table_prefix)
         case _:
             raise ValueError(_unknown_mode(store.mode))
 

@@ -80,7 +80,7 @@ class PgVectorStore:
             conn = self._psycopg.connect(self.url, autocommit=True, connect_timeout=10)
         except self._psycopg.OperationalError as err:
             raise StoreConnectionError(
-                f"cannot connect to PostgreSQL at {redact(self.url)} (store.postgres_url): "
+                f"cannot connect to PostgreSQL at {redact(self.url)} (store.url): "
                 f"{str(err).strip()}"
             ) from err
         conn.execute(f"SET hnsw.ef_search = {int(self.ef_search)}")
@@ -347,8 +347,8 @@ class PgVectorStore:
 def _require_url(url: str) -> str:
     if not url:
         raise StoreConnectionError(
-            "store.mode = 'pgvector' needs store.postgres_url "
-            "(RAGCHAT_STORE__POSTGRES_URL=postgresql://USER@HOST:5432/DB)"
+            "store.mode = 'pgvector' needs store.url "
+            "(RAGCHAT_STORE__URL=postgresql://USER@HOST:5432/DB)"
         )
     return url
 
@@ -366,7 +366,7 @@ def index_exists(url: str, table_prefix: str) -> bool:
             return conn.execute(sql).fetchone() is not None
     except psycopg.OperationalError as err:
         raise StoreConnectionError(
-            f"cannot connect to PostgreSQL at {redact(url)} (store.postgres_url): {err}"
+            f"cannot connect to PostgreSQL at {redact(url)} (store.url): {err}"
         ) from err
 
 

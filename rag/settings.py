@@ -60,17 +60,17 @@ class StoreSettings(BaseModel):
     mode: Literal["faiss", "pgvector"] = Field(
         "faiss",
         description="faiss: FAISS file + SQLite docstore in store.path; pgvector: tables in the "
-        "PostgreSQL database at store.postgres_url, shared by every process (the pgvector extra).",
+        "PostgreSQL database at store.url, shared by every process (the pgvector extra).",
     )
     path: Path = Field(
         Path(".ragchat/index"),
         description="Index folder (FAISS file, SQLite docstore, manifest); in pgvector mode only "
         "the uploads and feedback folders beside it.",
     )
-    postgres_url: SecretStr = Field(
+    url: SecretStr = Field(
         SecretStr(""),
         description="pgvector mode: libpq URL, postgresql://USER@HOST:5432/DB. Put the password "
-        "in PGPASSWORD or ~/.pgpass, or the whole URL in RAGCHAT_STORE__POSTGRES_URL; never "
+        "in PGPASSWORD or ~/.pgpass, or the whole URL in RAGCHAT_STORE__URL; never "
         "logged.",
     )
     table_prefix: str = Field(

@@ -23,7 +23,7 @@ from rag.settings import Settings
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
+def url() -> Iterator[str]:
     url = os.environ.get("RAGCHAT_TEST_POSTGRES_URL") or os.environ.get("DATABASE_URL")
     if url:
         yield url
@@ -42,7 +42,7 @@ def postgres_url() -> Iterator[str]:
 
 
 @pytest.fixture
-def pg_settings(tmp_path: Path, postgres_url: str) -> Iterator[Settings]:
+def pg_settings(tmp_path: Path, url: str) -> Iterator[Settings]:
     """Settings for a fresh pgvector index (its own table prefix), dropped afterwards."""
     from rag.pgvector_store import drop_index
 
@@ -50,10 +50,10 @@ def pg_settings(tmp_path: Path, postgres_url: str) -> Iterator[Settings]:
     settings = Settings(
         store={
             "mode": "pgvector",
-            "postgres_url": postgres_url,
+            "url": url,
             "table_prefix": prefix,
             "path": tmp_path / "index",
         }
     )
     yield settings
-    drop_index(postgres_url, prefix)
+    drop_index(url, prefix)

@@ -47,7 +47,7 @@ def test_killed_ingest_keeps_committed_files_and_converges(tmp_path, pg_settings
     env = {
         **os.environ,
         "RAGCHAT_STORE__MODE": "pgvector",
-        "RAGCHAT_STORE__POSTGRES_URL": pg_settings.store.postgres_url.get_secret_value(),
+        "RAGCHAT_STORE__URL": pg_settings.store.url.get_secret_value(),
         "RAGCHAT_STORE__TABLE_PREFIX": pg_settings.store.table_prefix,
     }
     proc = subprocess.run(

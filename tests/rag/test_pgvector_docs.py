@@ -42,9 +42,7 @@ def answerable() -> list[dict]:
 
 def pg_settings_for(url: str, tmp: Path) -> Settings:
     prefix = f"d{uuid.uuid4().hex[:10]}_"
-    return Settings(
-        store={"mode": "pgvector", "postgres_url": url, "table_prefix": prefix, "path": tmp}
-    )
+    return Settings(store={"mode": "pgvector", "url": url, "table_prefix": prefix, "path": tmp})
 
 
 class Remembering:
@@ -77,14 +75,14 @@ def remembering(embedder, docs_index):
 
 
 @pytest.fixture(scope="module")
-def pg_docs(postgres_url, remembering, tmp_path_factory):
+def pg_docs(url, remembering, tmp_path_factory):
     """data/docs ingested into pgvector once per module (chunk vectors as FAISS computed them)."""
-    settings = pg_settings_for(postgres_url, tmp_path_factory.mktemp("pg-docs"))
+    settings = pg_settings_for(url, tmp_path_factory.mktemp("pg-docs"))
     store = open_store(settings, remembering)
     summary = Ingester(settings, store, remembering).run([DOCS], progress=False)
     yield settings, store, summary
     store.close()
-    drop_index(postgres_url, settings.store.table_prefix)
+    drop_index(url, settings.store.table_prefix)
 
 
 def hit_at_5(retriever: Retriever, questions: list[dict]) -> float:
@@ -149,11 +147,11 @@ def test_second_ingest_changes_nothing(pg_docs, remembering):
     assert store.generation == generation and store.count() == first.chunks_total
 
 
-def test_removed_file_is_gone_from_every_search(postgres_url, remembering, tmp_path):
+def test_removed_file_is_gone_from_every_search(url, remembering, tmp_path):
     docs = tmp_path / "docs"
     shutil.copytree(DOCS / "returns", docs / "returns")
     shutil.copy(DOCS / "faq.md", docs / "faq.md")
-    settings = pg_settings_for(postgres_url, tmp_path / "index")
+    settings = pg_settings_for(url, tmp_path / "index")
     store = open_store(settings, remembering)
     try:
         Ingester(settings, store, remembering).run([docs], progress=False)
@@ -172,7 +170,7 @@ def test_removed_file_is_gone_from_every_search(postgres_url, remembering, tmp_p
         store.check_consistency()
     finally:
         store.close()
-        drop_index(postgres_url, settings.store.table_prefix)
+        drop_index(url, settings.store.table_prefix)
 
 
 def test_another_process_searches_the_ingested_index(pg_docs):
@@ -182,7 +180,7 @@ def test_another_process_searches_the_ingested_index(pg_docs):
         **os.environ,
         "HF_HUB_OFFLINE": "1",
         "RAGCHAT_STORE__MODE": "pgvector",
-        "RAGCHAT_STORE__POSTGRES_URL": settings.store.postgres_url.get_secret_value(),
+        "RAGCHAT_STORE__URL": settings.store.url.get_secret_value(),
         "RAGCHAT_STORE__TABLE_PREFIX": settings.store.table_prefix,
     }
     result = subprocess.run(
@@ -195,11 +193,11 @@ def test_another_process_searches_the_ingested_index(pg_docs):
     assert hits[0]["source"] == "returns/return-policy.md"
 
 
-def test_faiss_index_copies_into_pgvector_without_embedding(postgres_url, docs_index, embedder):
+def test_faiss_index_copies_into_pgvector_without_embedding(url, docs_index, embedder):
     from rag.store_copy import copy_index
 
     _, faiss_store = docs_index
-    settings = pg_settings_for(postgres_url, faiss_store.path)
+    settings = pg_settings_for(url, faiss_store.path)
     target = open_store(settings, embedder)
     try:
         first = copy_index(faiss_store, target)
@@ -213,4 +211,26 @@ def test_faiss_index_copies_into_pgvector_without_embedding(postgres_url, docs_i
         target.check_consistency()
     finally:
         target.close()
-        drop_index(postgres_url, settings.store.table_prefix)
+        drop_index(url, settings.store.table_prefix)
+
+
+def test_index_copy_command_moves_a_faiss_index(url, docs_index, tmp_path):
+    """`ragchat index copy --from PATH --to URL`, as a user runs it."""
+    _, faiss_store = docs_index
+    prefix = f"c{uuid.uuid4().hex[:10]}_"
+    command = [sys.executable, "-m", "app.cli", "index", "copy", "--from", str(faiss_store.path),
+               "--to", url, "--table-prefix", prefix]  # fmt: skip
+    env = {**os.environ, "HF_HUB_OFFLINE": "1"}
+    try:
+        done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr[-2000:]
+        assert f"({faiss_store.count()} chunks)" in done.stdout
+        again = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+        assert f"{len(faiss_store.files())} already there" in again.stdout
+        missing = subprocess.run(
+            [*command[:6], str(tmp_path / "none"), *command[7:]],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )  # fmt: skip
+        assert missing.returncode == 2 and "no FAISS index at" in missing.stderr
+    finally:
+        drop_index(url, prefix)

@@ -166,7 +166,7 @@ def test_table_prefix_keeps_indexes_apart(store, pg_settings):
         apart.close()
         from rag.pgvector_store import drop_index
 
-        drop_index(second.store.postgres_url.get_secret_value(), second.store.table_prefix)
+        drop_index(second.store.url.get_secret_value(), second.store.table_prefix)
 
 
 def test_hnsw_settings_reach_the_index(pg_settings):
@@ -211,20 +211,20 @@ def test_missing_psycopg_names_the_extra(pg_settings, monkeypatch):
 def test_url_comes_from_the_environment_and_is_never_shown(monkeypatch):
     url = "postgresql://ragchat:s3cret-pw@127.0.0.1:1/ragchat"  # port 1: nothing listens
     monkeypatch.setenv("RAGCHAT_STORE__MODE", "pgvector")
-    monkeypatch.setenv("RAGCHAT_STORE__POSTGRES_URL", url)
+    monkeypatch.setenv("RAGCHAT_STORE__URL", url)
     settings = Settings()
-    assert settings.store.postgres_url.get_secret_value() == url
+    assert settings.store.url.get_secret_value() == url
     assert "s3cret" not in repr(settings) and "s3cret" not in str(settings.model_dump())
     with pytest.raises(StoreConnectionError) as err:
         open_store(settings, Dim8())
-    assert "store.postgres_url" in str(err.value) and "ragchat:***@127.0.0.1:1" in str(err.value)
+    assert "store.url" in str(err.value) and "ragchat:***@127.0.0.1:1" in str(err.value)
     assert "s3cret" not in str(err.value)
 
 
 def test_empty_url_names_the_setting(tmp_path):
     settings = Settings(store={"mode": "pgvector", "path": tmp_path})
     with pytest.raises(
-        StoreConnectionError, match="store.postgres_url.*RAGCHAT_STORE__POSTGRES_URL"
+        StoreConnectionError, match="store.url.*RAGCHAT_STORE__URL"
     ):
         open_store(settings, Dim8())
 
@@ -248,7 +248,7 @@ def test_ingest_cli_says_why_the_store_cannot_open(monkeypatch, tmp_path, capsys
 
     monkeypatch.setenv("RAGCHAT_EMBEDDING__MODE", "fake")
     monkeypatch.setenv("RAGCHAT_STORE__MODE", "pgvector")
-    monkeypatch.setenv("RAGCHAT_STORE__POSTGRES_URL", "postgresql://u:pw@127.0.0.1:1/db")
+    monkeypatch.setenv("RAGCHAT_STORE__URL", "postgresql://u:pw@127.0.0.1:1/db")
     get_settings.cache_clear()
     try:
         assert main([str(tmp_path), "--quiet"]) == 2
@@ -256,4 +256,4 @@ def test_ingest_cli_says_why_the_store_cannot_open(monkeypatch, tmp_path, capsys
         get_settings.cache_clear()
     err = capsys.readouterr().err
     assert "cannot connect to PostgreSQL at postgresql://u:***@127.0.0.1:1/db" in err
-    assert "store.postgres_url" in err and ":pw@" not in err
+    assert "store.url" in err and ":pw@" not in err
