@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.ui.engine import (
+    get_answer_cache,
     get_engine,
     load_settings,
     require_documents,
@@ -13,7 +14,7 @@ from app.ui.engine import (
 )
 from app.ui.render import finish_interrupted_answer, render_turn, stream_turn
 from app.ui.sidebar import choose_adapter, generation_options, model_caption
-from rag.conversation import engine_history, to_json, to_markdown, user_turn
+from rag.conversation import assistant_turn, engine_history, to_json, to_markdown, user_turn
 from rag.feedback import feedback_path
 
 st.set_page_config(page_title="ragchat", page_icon=":material/forum:")
@@ -64,7 +65,13 @@ if question := st.chat_input("Ask a question about your documents"):
     history = engine_history(turns)
     turns.append(user_turn(question))
     render_turn(turns[-1])
-    with st.chat_message("assistant"):
-        stream = engine.stream(question, history, options.mode, options.answer_options())
-        stream_turn(stream, question, options.mode, turns, key="chat")
+    cache = get_answer_cache(settings)
+    found = cache.lookup(question, history, options.mode, options.answer_options())
+    if found.answer is not None:  # asked before, on this index: no generation
+        turns.append(assistant_turn(question, found.answer))
+    else:
+        with st.chat_message("assistant"):
+            stream = engine.stream(question, history, options.mode, options.answer_options())
+            turn = stream_turn(stream, question, options.mode, turns, key="chat")
+        cache.store(found, stream.answer, turn["content"], turn["stopped"])
     st.rerun()  # show the answer with its sources and feedback, like the rest of the history

@@ -8,7 +8,9 @@ import os
 import sys
 
 # Subcommand modules, in the order `ragchat --help` lists them.
-COMMANDS = ["ingest", "index", "search", "ask", "chat", "compare", "eval", "finetune", "serve", "api_key"]
+COMMANDS = [
+    "ingest", "index", "search", "ask", "chat", "compare", "eval", "finetune", "serve", "api_key",
+]  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -43,6 +43,7 @@ def assistant_turn(question: str, answer: Answer, stopped: bool = False) -> Turn
         "refused": answer.refused,
         "error": answer.error,
         "stopped": stopped,
+        "cached": answer.cached,
     }
 
 

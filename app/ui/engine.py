@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from app.ui.render import safe_markdown
+from rag.answer_cache import AnswerCache
 from rag.components import index_exists, index_path
 from rag.engine import ChatEngine, build_engine
 from rag.models import preset_for
@@ -59,6 +60,12 @@ def get_engine(settings: Settings) -> ChatEngine:
         )
     _built.add(key)
     return engine
+
+
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={Settings: _settings_key})
+def get_answer_cache(settings: Settings) -> AnswerCache:
+    """The answer cache beside the index, shared with the HTTP API (cache.mode)."""
+    return AnswerCache(get_engine(settings), settings.cache)
 
 
 def use_adapter(engine: ChatEngine, folder: str) -> str | None:

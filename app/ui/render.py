@@ -50,6 +50,8 @@ def answer_details(turn: Turn, feedback: Path | None = None) -> None:
         parts.append("not found in the documents")
     if turn.get("stopped"):
         parts.append("stopped")
+    if turn.get("cached"):
+        parts.append("from the answer cache")
     st.caption(" · ".join(p for p in parts if p))
     if turn.get("error"):
         st.error(safe_markdown(turn["error"]))

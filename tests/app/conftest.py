@@ -83,6 +83,8 @@ def app_env(app_files: AppFiles, monkeypatch: pytest.MonkeyPatch) -> AppFiles:
         "RAGCHAT_LLM__DEVICE": "cpu",
         "RAGCHAT_EMBEDDING__DEVICE": "cpu",
         "RAGCHAT_RETRIEVAL__TOP_K": "2",  # a short prompt: a quicker first token
+        # Tests ask the same questions: each generates, except where a test turns the cache on.
+        "RAGCHAT_CACHE__MODE": "none",
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)

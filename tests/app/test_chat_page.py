@@ -87,3 +87,18 @@ def test_a_broken_model_setting_is_an_error_message(page, monkeypatch):
     at = page("Home.py").run()
     assert not at.exception
     assert "llm.model" in at.error[0].value
+
+
+def test_a_repeated_question_is_answered_from_the_cache(page, app_env, engine_calls, monkeypatch):
+    monkeypatch.setenv("RAGCHAT_CACHE__MODE", "exact")
+    at = page("Home.py").run()
+    question = "What is the restocking fee for opened items?"
+    ask(at, question)
+    first = at.session_state["turns"][1]
+    next(b for b in at.sidebar.button if b.label == "New conversation").click().run()
+    ask(at, question)
+    again = at.session_state["turns"][1]
+    assert len([c for c in engine_calls if c["question"] == question]) == 1
+    assert again["cached"] and not first["cached"]
+    assert again["content"] == first["content"] and again["hits"] == first["hits"]
+    assert "from the answer cache" in at.chat_message[1].caption[0].value
