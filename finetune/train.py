@@ -23,7 +23,14 @@ from typing import Any
 import torch
 import yaml
 
-from finetune.data import IGNORE, Encoded, encode_all, file_sha256, load_dialogues
+from finetune.data import (
+    IGNORE,
+    Encoded,
+    encode_all,
+    file_sha256,
+    load_dialogues,
+    mask_dialogues,
+)
 from finetune.logbook import Logbook
 from rag.models import preset_for
 from rag.settings import PROJECT_ROOT, LLMSettings, Settings
@@ -56,6 +63,8 @@ class TrainConfig:
     device: str = "auto"
     quantization: str = "auto"
     model: str | None = None  # the base: a preset, .gguf file or model folder; None = llm.model
+    mask_pii: bool = True  # e-mails, phones, cards, IBANs, IPs -> <EMAIL>… before training
+    pii_keep: list[str] = field(default_factory=list)  # public contacts left unmasked
 
     @classmethod
     def load(cls, path: Path) -> TrainConfig:
@@ -193,6 +202,8 @@ def train(
     train_path, val_path = _path(cfg.train_file), _path(cfg.val_file)
     train_rows, skipped = load_dialogues(train_path, limit)
     val_rows, val_skipped = load_dialogues(val_path, limit or cfg.val_limit)
+    keep = frozenset(cfg.pii_keep)
+    masked = [mask_dialogues(r, keep) if cfg.mask_pii else {} for r in (train_rows, val_rows)]
     model, tokenizer, report = build_model(cfg, settings)
     device = report["device"]
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else 0
@@ -306,12 +317,14 @@ def train(
                 "sha256": file_sha256(train_path),
                 **train_stats,
                 "skipped_lines": skipped,
+                "pii_masked": masked[0],
             },
             "val": {
                 "file": cfg.val_file,
                 "sha256": file_sha256(val_path),
                 **val_stats,
                 "skipped_lines": val_skipped,
+                "pii_masked": masked[1],
             },
             "limit": limit,
         },

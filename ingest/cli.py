@@ -74,10 +74,15 @@ def print_summary(summary: IngestSummary) -> None:
     console = Console(stderr=True)
     table = Table(title="ingest summary", show_header=False)
     for key, value in summary.to_dict().items():
-        if key != "skipped":
+        if key not in ("skipped", "masked"):
             table.add_row(key, str(value))
     table.add_row("skipped", str(len(summary.skipped)))
     console.print(table)
+    if summary.masked:
+        masked = Table("file", "masked", title="personal data masked (ingest.mask_pii)")
+        for path, counts in summary.masked.items():
+            masked.add_row(path, ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        console.print(masked)
     if summary.skipped:
         skipped = Table("skipped file", "reason", title="skipped")
         for item in summary.skipped:

@@ -22,6 +22,7 @@ from tqdm import tqdm
 from ingest.chunker import Chunker
 from ingest.discover import Skipped, discover
 from ingest.loaders import LoadError, load_file
+from ingest.privacy import MASKED, mask_documents
 from rag.embeddings import Embedder
 from rag.schema import Chunk
 from rag.settings import Settings
@@ -37,6 +38,7 @@ class IngestSummary:
     files_unchanged: int = 0
     files_removed: int = 0
     skipped: list[Skipped] = field(default_factory=list)
+    masked: dict[str, dict[str, int]] = field(default_factory=dict)  # path -> {kind: count}
     chunks_added: int = 0
     chunks_removed: int = 0
     chunks_total: int = 0
@@ -137,19 +139,24 @@ class Ingester:
             known = self.store.file(key)
             if known and not any(r.is_dir() and path.is_relative_to(r) for r in roots):
                 source = known.source  # re-indexing one file keeps its folder-relative name
-            if force:
+            mask = self.settings.ingest.mask_pii
+            if force or (known and known.file_hash.endswith(MASKED) != mask):
                 known = None  # past this point `known` only decides what may be skipped
             if known and known.size == stat.st_size and known.mtime == stat.st_mtime:
                 summary.files_unchanged += 1
                 return None
             if stat.st_size > self.max_bytes:
                 return self._skip(summary, path, _too_large(stat.st_size, self.max_bytes))
-            digest = file_hash(path)
+            digest = file_hash(path) + (MASKED if mask else "")  # toggling re-reads the file
             if known and known.file_hash == digest:
                 self.store.touch_file(key, source, stat.st_mtime)
                 summary.files_unchanged += 1
                 return None
             docs = load_file(path, max_bytes=self.max_bytes)
+            if mask:
+                counts = mask_documents(docs)
+                if counts:
+                    summary.masked[key] = counts
         except LoadError as err:
             return self._skip(summary, path, err.reason)
         except OSError as err:

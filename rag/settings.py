@@ -54,6 +54,12 @@ class IngestSettings(BaseModel):
         description="Follow symlinks whose target lies outside every ingested folder (off: "
         "they are skipped with the reason, so a link cannot expose a file from elsewhere).",
     )
+    mask_pii: bool = Field(
+        False,
+        description="Replace e-mail addresses, phone numbers, card numbers (Luhn-checked), "
+        "IBANs and IP addresses with <EMAIL>, <PHONE>, <CARD>, <IBAN>, <IP> before chunking "
+        "and embedding; the summary counts them per file.",
+    )
 
 
 class StoreSettings(BaseModel):
