@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import logging
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -51,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
     except (StoreMismatchError, StoreConnectionError, MissingDriverError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    logging.getLogger("ingest.lock").setLevel(logging.WARNING)  # "another ingest is running"
     try:
         summary = Ingester(settings, store, embedder).run(
             args.paths,
@@ -58,6 +61,17 @@ def run(args: argparse.Namespace) -> int:
             progress=not (args.quiet or args.json),
             follow_links=args.follow_links,
         )
+    except (OSError, sqlite3.Error) as err:
+        if not is_write_failure(err):
+            raise
+        where = getattr(store, "path", None) or settings.resolve(settings.store.path)
+        print(
+            f"error: could not write the index at {where}: disk full or file size limit "
+            f"reached ({err}). Files committed before this one are kept and the index still "
+            "loads; free some space and run the ingest again to finish.",
+            file=sys.stderr,
+        )
+        return 3
     finally:
         store.close()
     if args.json:
@@ -68,6 +82,14 @@ def run(args: argparse.Namespace) -> int:
         print("error: nothing could be ingested (see the skipped files above)", file=sys.stderr)
         return 1
     return 0
+
+
+def is_write_failure(err: BaseException) -> bool:
+    """No room to write: ENOSPC, EDQUOT, EFBIG (ulimit -f), or SQLite's words for them."""
+    if isinstance(err, OSError):
+        return err.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)
+    text = str(err).lower()
+    return "disk is full" in text or "disk i/o error" in text
 
 
 def print_summary(summary: IngestSummary) -> None:

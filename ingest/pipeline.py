@@ -22,6 +22,7 @@ from tqdm import tqdm
 from ingest.chunker import Chunker
 from ingest.discover import Skipped, discover
 from ingest.loaders import LoadError, load_file
+from ingest.lock import ingest_lock
 from ingest.privacy import MASKED, mask_documents
 from rag.embeddings import Embedder
 from rag.schema import Chunk
@@ -103,8 +104,18 @@ class Ingester:
         """Index `paths` (files or folders). force: re-read files even when unchanged (a
         re-index keeps each file's name and swaps its chunks in one transaction).
         follow_links: index link targets outside `paths` (default ingest.follow_external_links)."""
+        with ingest_lock(getattr(self.store, "path", None)):  # FAISS mode: beside the index
+            return self._run(list(paths), prune, progress, force, follow_links)
+
+    def _run(
+        self,
+        paths: list[Path],
+        prune: bool | None,
+        progress: bool,
+        force: bool,
+        follow_links: bool | None,
+    ) -> IngestSummary:
         started = time.perf_counter()
-        paths = list(paths)
         roots = [Path(p).resolve() for p in paths]
         summary = IngestSummary()
         follow = follow_links
