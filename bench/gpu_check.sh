@@ -9,7 +9,8 @@ export HF_HUB_OFFLINE=1 PYTHONUNBUFFERED=1
 BIN=.venv/bin
 nvidia-smi > "$OUT/nvidia-smi.txt" 2>&1
 $BIN/pip install -q -e '.[gpu]' > "$OUT/install.log" 2>&1
-# gpu tests: NF4 load and generate, adapter toggling on a 4-bit base, QLoRA on CUDA.
+# gpu tests: NF4 load and generate, adapter toggling on a 4-bit base, QLoRA on CUDA, faiss-gpu
+# search, and llm.mode openai against vLLM (set VLLM_PYTHON to a python with vLLM; skipped without).
 $BIN/python -m pytest -q -m gpu tests > "$OUT/pytest-gpu.txt" 2>&1
 echo "pytest -m gpu: exit $?" >> "$OUT/summary.txt"
 # NF4 vs fp32 on CUDA for both presets: TTFT, decode tok/s, memory.

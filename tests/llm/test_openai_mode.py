@@ -5,6 +5,7 @@ shipped adapter converted to a GGUF LoRA."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -221,3 +222,56 @@ def test_without_the_openai_package_the_extra_is_named(monkeypatch, server):
     monkeypatch.setitem(sys.modules, "openai", None)
     with pytest.raises(ModelLoadError, match=r"pip install -e '\.\[openai\]'"):
         load_chat_model(served(server).llm, Path("."))
+
+
+@pytest.mark.gpu
+def test_vllm_serves_the_base_and_the_adapter(tmp_path, docs_index):
+    """The same engine against vLLM on CUDA, the shipped adapter as a LoRA module; the greedy
+    answers are compared with the local model's (llama.cpp on the same weights)."""
+    torch = pytest.importorskip("torch")
+    if not torch.cuda.is_available():
+        pytest.skip("needs CUDA")
+    # vLLM pins its own torch: it may live in a virtual environment of its own.
+    python = os.environ.get("VLLM_PYTHON", sys.executable)
+    found = subprocess.run([python, "-c", "import vllm"], capture_output=True).returncode == 0
+    if not found:
+        pytest.skip("vLLM is not installed (set VLLM_PYTHON to a python that has it)")
+    from rag.llm import resolve_model_dir
+
+    settings, _ = docs_index
+    cache = settings.resolve(settings.llm.cache_dir)
+    folder = resolve_model_dir(settings.llm, cache)  # the GGUF as a safetensors folder
+    adapter = resolve_adapter(settings.llm, None)
+    port = free_port()
+    command = [python, "-m", "vllm.entrypoints.openai.api_server", "--model", str(folder),
+               "--served-model-name", "smollm2", "--enable-lora", "--lora-modules",
+               f"customer-service={adapter}", "--max-model-len", "2048", "--port", str(port),
+               "--api-key", KEY, "--gpu-memory-utilization", "0.3"]  # fmt: skip
+    with (tmp_path / "vllm.log").open("w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}/v1"
+    try:
+        deadline = time.time() + 420
+        while time.time() < deadline:
+            assert process.poll() is None, (tmp_path / "vllm.log").read_text()[-3000:]
+            try:
+                httpx.get(f"{url}/models", headers={"Authorization": f"Bearer {KEY}"}, timeout=2)
+                break
+            except httpx.HTTPError:
+                time.sleep(2)
+        remote = build_engine(
+            served(url, store=settings.store, served_adapter_model="customer-service")
+        )
+        local = build_engine(Settings(store=settings.store))
+        options = AnswerOptions(max_new_tokens=32)
+        agree = 0
+        for question in QUESTIONS:
+            served_answer = remote.ask(question, options=options)
+            assert served_answer.error is None and served_answer.text
+            agree += served_answer.text == local.ask(question, options=options).text
+        print(f"vLLM and local greedy answers identical: {agree} of {len(QUESTIONS)}")
+        tuned = remote.ask(QUESTIONS[0], mode="finetuned+rag", options=options)
+        assert tuned.error is None and tuned.text
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
