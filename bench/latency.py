@@ -17,17 +17,21 @@ environment to see how much of the two-thread cost is threads spinning while the
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import re
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+import faiss  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
@@ -67,6 +71,65 @@ def pad_store(store: FaissStore, n_chunks: int, batch: int = 10_000, seed: int =
     store.flush()
 
 
+def spin() -> None:
+    """A busy loop: another process holding one core, as a page, an ingest or a model would."""
+    while True:
+        pass
+
+
+@contextmanager
+def busy_core(on: bool) -> Iterator[None]:
+    if not on:
+        yield
+        return
+    proc = multiprocessing.get_context("spawn").Process(target=spin, daemon=True)
+    proc.start()
+    time.sleep(0.5)
+    try:
+        yield
+    finally:
+        proc.terminate()
+        proc.join()
+
+
+def set_threads(n: int) -> None:
+    """torch and FAISS both to n threads in this thread (one OpenMP runtime or two)."""
+    torch.set_num_threads(n)
+    faiss.omp_set_num_threads(n)
+
+
+def time_steps(store: FaissStore, base: LocalEmbedder, retrieval, queries: list[str],
+               batch: list[str]) -> dict[str, list[float]]:  # fmt: skip
+    """Each step with 1 and 2 threads, the order alternated per query so load drifts cancel."""
+    parts: dict[str, list[float]] = {}
+
+    def clock(name, fn, *args):
+        t0 = time.perf_counter()
+        out = fn(*args)
+        parts.setdefault(name, []).append((time.perf_counter() - t0) * 1000)
+        return out
+
+    hybrid = Retriever(store, base, retrieval)
+    for j, q in enumerate(queries):
+        for n in (1, 2) if j % 2 else (2, 1):
+            set_threads(n)
+            t = f"{n} thread{'s' if n > 1 else ''}"
+            # Retriever.search sets FAISS's count itself: give it the same n.
+            store.search_threads = n
+            clock(f"Retriever.search, hybrid, {t}", hybrid.search, q)
+            qv = clock(f"  embed query, {t}", base.encode, [q])[0]
+            clock(f"  FAISS flat search, {t}", store.search, qv, retrieval.fetch_k)
+            if j < 4:  # a batch of chunks, as ingest encodes them (per chunk, not per query)
+                t0 = time.perf_counter()
+                base.encode(batch)
+                ms = (time.perf_counter() - t0) * 1000 / len(batch)
+                parts.setdefault(f"  embed {len(batch)} chunks (ms/chunk), {t}", []).append(ms)
+        found = clock("  FTS5 BM25 search", store.keyword_search, q, retrieval.fetch_k)
+        clock("  fetch chunks + vectors", store.get_chunks, [i for i, _ in found])
+    set_threads(1)
+    return parts
+
+
 def query_latency(base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: int = 50) -> None:
     settings = Settings(store={"path": folder})
     retrieval = settings.retrieval
@@ -78,46 +141,31 @@ def query_latency(base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: i
         build = time.perf_counter() - started
         answerable, _ = load_questions()
         queries = [q["question"] for q in answerable][:n_queries]
+        batch = [r[0] for r in store.db.execute("SELECT text FROM chunks LIMIT 32")]
         print(
             f"\nquery latency: {store.count()} chunks ({n_chunks} synthetic, written in "
             f"{build:.0f} s), {len(queries)} eval questions, top_k={retrieval.top_k}, "
-            f"fetch_k={retrieval.fetch_k}, load average {os.getloadavg()[0]:.1f}, "
-            f"OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', 'unset')}"
+            f"fetch_k={retrieval.fetch_k}, OMP_WAIT_POLICY="
+            f"{os.environ.get('OMP_WAIT_POLICY', 'unset')}, {os.cpu_count()} cores"
         )
-        parts: dict[str, list[float]] = {}
-
-        def clock(name, fn, *args):
-            t0 = time.perf_counter()
-            out = fn(*args)
-            parts.setdefault(name, []).append((time.perf_counter() - t0) * 1000)
-            return out
-
         hybrid = Retriever(store, base, retrieval)
-        vector = Retriever(store, base, retrieval.model_copy(update={"hybrid": False}))
         for q in queries[:3]:
             hybrid.search(q)  # warm-up
-        threads = torch.get_num_threads()
-        for q in queries:
-            clock(f"Retriever.search, hybrid, {threads} threads", hybrid.search, q)
-            clock(f"Retriever.search, vector only, {threads} threads", vector.search, q)
-            qv = clock(f"  embed query, {threads} threads", base.encode, [q])[0]
-            ids = [i for i, _ in clock(f"  FAISS flat search, {threads} threads", store.search,
-                                       qv, retrieval.fetch_k)]  # fmt: skip
-            found = clock("  FTS5 BM25 search", store.keyword_search, q, retrieval.fetch_k)
-            ids += [i for i, _ in found]
-            short = " ".join(w for w in re.findall(r"\w+", q.lower()) if w not in STOP_WORDS)
-            clock("  FTS5 BM25 search, stop words dropped", store.keyword_search, short, 20)
-            clock("  fetch chunks + vectors", store.get_chunks, list(dict.fromkeys(ids)))
-            # torch and FAISS share one OpenMP thread setting: this sets both.
-            torch.set_num_threads(1)
-            try:
-                clock("Retriever.search, hybrid, 1 thread", hybrid.search, q)
-                clock("  embed query, 1 thread", base.encode, [q])
-                clock("  FAISS flat search, 1 thread", store.search, qv, retrieval.fetch_k)
-            finally:
-                torch.set_num_threads(threads)
-        rows = [[k, *np.percentile(v, [50, 95]).tolist()] for k, v in parts.items()]
-        print_table(["step", "p50 ms", "p95 ms"], rows)
+        for busy in (False, True):
+            with busy_core(busy):
+                load = os.getloadavg()[0]
+                parts = time_steps(store, base, retrieval, queries, batch)
+                load = (load + os.getloadavg()[0]) / 2
+            label = "one core busy (a spinning process)" if busy else "no extra load"
+            print(f"\n{label}, load average {load:.1f} (mean of start and end)")
+            rows = [[k, *np.percentile(v, [50, 95]).tolist()] for k, v in parts.items()]
+            print_table(["step", "p50 ms", "p95 ms"], rows)
+            ratios = [
+                [k.replace(", 1 thread", ""), float(np.median(parts[k2]) / np.median(v))]
+                for k, v in parts.items()
+                if k.endswith(", 1 thread") and (k2 := k.replace("1 thread", "2 threads")) in parts
+            ]
+            print_table(["step", "2 threads / 1 thread (p50)"], ratios)
     finally:
         store.close()
 

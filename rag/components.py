@@ -8,6 +8,7 @@ from rag.embeddings import Embedder, build_embedder
 from rag.settings import Settings
 from rag.store import FaissStore
 from rag.store_protocol import VectorStore
+from rag.threads import search_threads
 
 STORE_MODES = ("faiss", "pgvector")
 
@@ -28,6 +29,7 @@ def open_store(
             return FaissStore(
                 index_path(settings, path), embedder.name, embedder.dim, extra,
                 use_gpu=store.use_gpu,
+                search_threads=search_threads(settings.retrieval.threads),
             )  # fmt: skip
         case "pgvector":
             from rag.pgvector_store import PgVectorStore  # psycopg is an optional extra

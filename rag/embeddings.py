@@ -12,6 +12,7 @@ from typing import Protocol
 import numpy as np
 
 from rag.settings import EmbeddingSettings
+from rag.threads import set_torch_threads
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class LocalEmbedder:
         if not folder.exists():
             raise RuntimeError(f"embedding.model = '{settings.model}': no such folder")
         self.device = pick_device(settings.device)
+        self.threads = set_torch_threads(settings.threads)  # before the first forward pass
         self.model = SentenceTransformer(str(folder), device=self.device, local_files_only=True)
         self.batch_size = settings.batch_size
         self.name = folder.name if settings.model else "all-MiniLM-L6-v2"

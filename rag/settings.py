@@ -33,6 +33,14 @@ class EmbeddingSettings(BaseModel):
     )
     device: str = Field("auto", description="auto (cuda when present, else cpu), cpu or cuda.")
     batch_size: int = Field(32, ge=1, description="Chunks per encode call; 32 beat 128 on CPU.")
+    threads: int = Field(
+        0,
+        ge=0,
+        description="torch's CPU threads for this process, set when the embedder is built "
+        "(0 = 1: a query embedded with 2 threads on 2 cores took 34x longer while another "
+        "process held a core; bench/latency.py). llm.threads > 0 overrides it for the "
+        "transformers runtime, which shares torch.",
+    )
 
 
 class ChunkingSettings(BaseModel):
@@ -113,6 +121,12 @@ class RetrievalSettings(BaseModel):
     fetch_k: int = Field(20, ge=1, description="Candidates taken from each of vector and keyword.")
     hybrid: bool = Field(True, description="Fuse vector search with SQLite FTS5 BM25.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    threads: int = Field(
+        0,
+        ge=0,
+        description="FAISS's OpenMP threads per vector search, set in the searching thread "
+        "(0 = 1: one query gains nothing from a second thread; bench/latency.py).",
+    )
     condense: Literal["heuristic", "model", "none"] = Field(
         "heuristic",
         description="How a follow-up becomes a standalone query: heuristic (previous question "
@@ -201,7 +215,7 @@ class LLMSettings(BaseModel):
         0,
         ge=0,
         description="CPU threads: llama.cpp's (0 = every core this process may use) and "
-        "torch's for the transformers runtime (0 = torch's default).",
+        "torch's for the transformers runtime (0 = as embedding.threads set it).",
     )
 
 

@@ -23,6 +23,7 @@ import numpy as np
 from rag.faiss_gpu import GpuSearch, gpu_count
 from rag.schema import Chunk
 from rag.store_sync import apply_delta, read_delta
+from rag.threads import faiss_threads
 
 log = logging.getLogger(__name__)
 
@@ -90,7 +91,9 @@ class FaissStore:
         dim: int,
         extra_manifest: dict | None = None,
         use_gpu: bool = False,
+        search_threads: int = 1,
     ):
+        self.search_threads = search_threads  # FAISS's OpenMP threads per search (rag.threads)
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
         self.dim = dim
@@ -333,7 +336,8 @@ class FaissStore:
             if self._gpu:
                 scores, ids = self._gpu.search(self.index, query, k)
             else:
-                scores, ids = self.index.search(query, k)
+                with faiss_threads(self.search_threads):
+                    scores, ids = self.index.search(query, k)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def keyword_search(self, query: str, k: int) -> list[tuple[int, float]]:
