@@ -143,8 +143,10 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
     keys = ["retrieval.hit@1", "retrieval.hit@5", "retrieval.mrr"]
     for mode in summary["modes"]:
         keys += [f"modes.{mode}.{k}" for k in ("fact_recall", "refusal_accuracy", "ttft_p50_s")]
+    covered = summary.get("covered", {})
     for key in keys:
-        print(f"{key:36} {summary.get(key)}")
+        count = f"  ({covered[key]} questions)" if key in covered else ""
+        print(f"{key:36} {summary.get(key)}{count}")
     print(f"report: {out / 'report.md'}")
 
 

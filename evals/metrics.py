@@ -197,52 +197,61 @@ def _scores(rows: list[dict[str, Any]], key: str) -> list[Any]:
     return [r["metrics"].get(key) for r in rows]
 
 
+def _covered(out: dict[str, Any], key: str, values: list[Any]) -> None:
+    """The mean of the values that exist, and how many questions it covered."""
+    out[key] = mean(values)
+    out["covered"][key] = sum(v is not None for v in values)
+
+
 def summarize(
     records: list[dict[str, Any]], questions: list[Question], modes: list[str], seconds: float
 ) -> dict[str, Any]:
-    """Headline numbers as flat keys: retrieval.hit@5, modes.rag.fact_recall, …"""
+    """Headline numbers as flat keys (retrieval.hit@5, modes.rag.fact_recall, …) and under
+    `covered` the number of questions behind each: a metric is computed only over the
+    questions that carry what it needs (hit@k a `source`, fact recall `facts`, …)."""
     latest = latest_records(records, questions, [*modes, "retrieval"])
     by_question: dict[str, dict[str, Any]] = {}
     for (qid, _), record in latest.items():
         by_question.setdefault(qid, record)  # retrieval is the same line for every mode
-    answerable = [by_question[q.id] for q in questions if q.answerable and q.id in by_question]
-    out: dict[str, Any] = {"questions": len(questions), "modes": list(modes)}
-    out["retrieval.questions"] = len(answerable)
+    with_source = [by_question[q.id] for q in questions if q.sources and q.id in by_question]
+    out: dict[str, Any] = {"questions": len(questions), "modes": list(modes), "covered": {}}
+    out["retrieval.questions"] = len(with_source)
     for key in ("hit@1", "hit@3", "hit@5", "page_hit@5", "all_sources@5"):
-        out[f"retrieval.{key}"] = mean(_scores(answerable, key))
-    out["retrieval.mrr"] = mean(_scores(answerable, "rr"))
-    for category in sorted({r["category"] for r in answerable}):
-        rows = [r for r in answerable if r["category"] == category]
+        _covered(out, f"retrieval.{key}", _scores(with_source, key))
+    _covered(out, "retrieval.mrr", _scores(with_source, "rr"))
+    for category in sorted({r["category"] for r in with_source}):
+        rows = [r for r in with_source if r["category"] == category]
         out[f"retrieval.category.{category}.hit@5"] = mean(_scores(rows, "hit@5"))
+    unanswerable = {q.id for q in questions if q.unanswerable}
+    answerable = {q.id for q in questions if q.answerable}
     for mode in modes:
         rows = [latest[(q.id, mode)] for q in questions if (q.id, mode) in latest]
-        with_answer = [r for r in rows if r["metrics"].get("fact_recall") is not None]
+        with_facts = [r for r in rows if r["metrics"].get("fact_recall") is not None]
         prefix = f"modes.{mode}."
         out[prefix + "questions"] = len(rows)
         out[prefix + "errors"] = sum(bool(r.get("error")) for r in rows)
         for key in ("fact_recall", "rouge_l", "token_f1", "citation_hit"):
-            out[prefix + key] = mean(_scores(with_answer, key))
+            _covered(out, prefix + key, _scores(rows, key))
+        scored = [r for r in rows if r["metrics"].get("rouge_l") is not None]
         out[prefix + "bleu"] = corpus_bleu(
-            [r["answer"] for r in with_answer], [r["reference"] for r in with_answer]
+            [r["answer"] for r in scored], [r["reference"] for r in scored]
         )
-        out[prefix + "refusal_accuracy"] = mean(_scores(rows, "refusal_correct"))
+        out["covered"][prefix + "bleu"] = len(scored)
+        _covered(out, prefix + "refusal_accuracy", _scores(rows, "refusal_correct"))
         # The two halves of refusal accuracy: with few unanswerable questions in a set, the
         # accuracy alone hides a mode that never refuses.
-        unanswerable = {q.id for q in questions if not q.answerable}
-        out[prefix + "refusal_recall"] = mean(
-            r["metrics"].get("refused") for r in rows if r["id"] in unanswerable
-        )
-        out[prefix + "false_refusal_rate"] = mean(
-            r["metrics"].get("refused") for r in rows if r["id"] not in unanswerable
-        )
+        refused = [r["metrics"].get("refused") for r in rows if r["id"] in unanswerable]
+        _covered(out, prefix + "refusal_recall", refused)
+        refused = [r["metrics"].get("refused") for r in rows if r["id"] in answerable]
+        _covered(out, prefix + "false_refusal_rate", refused)
         for key in ("groundedness", "answer_words"):
-            out[prefix + key] = mean(_scores(rows, key))
+            _covered(out, prefix + key, _scores(rows, key))
         ttft = [r["timings"].get("ttft_s") for r in rows]
         out[prefix + "ttft_p50_s"] = percentile(ttft, 50)
         out[prefix + "ttft_p95_s"] = percentile(ttft, 95)
         out[prefix + "tokens_per_s"] = mean(r["timings"].get("tokens_per_s") for r in rows)
-        for category in sorted({r["category"] for r in with_answer}):
-            picked = [r for r in with_answer if r["category"] == category]
+        for category in sorted({r["category"] for r in with_facts}):
+            picked = [r for r in with_facts if r["category"] == category]
             out[f"{prefix}category.{category}.fact_recall"] = mean(_scores(picked, "fact_recall"))
     out["seconds"] = seconds
     return {k: round(v, 4) if isinstance(v, float) else v for k, v in out.items()}

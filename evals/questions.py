@@ -1,5 +1,7 @@
 """Evaluation questions: load and validate the JSONL set (format in data/eval/README.md).
 
+Only `question` is required: `id` defaults to the line number, `category` to `uncategorised`,
+and each metric is computed over the questions that carry what it needs (evals.metrics).
 A bad line is reported with its line number and reason and skipped; the rest still runs.
 """
 
@@ -15,6 +17,8 @@ from rag.settings import PROJECT_ROOT
 DEFAULT_QUESTIONS = PROJECT_ROOT / "data" / "eval" / "questions.jsonl"
 FRESH_QUESTIONS = PROJECT_ROOT / "data" / "eval" / "fresh_facts.jsonl"
 FRESH_CHANGE = PROJECT_ROOT / "data" / "eval" / "fresh_facts.json"
+UNCATEGORISED = "uncategorised"
+UNANSWERABLE = "unanswerable"  # the category that marks a question the documents don't answer
 
 # --quick: fixed, so CI runs are comparable: six answerable categories (one a PDF page, one
 # multi-file, one follow-up) plus two unanswerable questions.
@@ -42,8 +46,17 @@ class Question:
     conversation: list[dict[str, str]] = field(default_factory=list)
 
     @property
+    def unanswerable(self) -> bool:
+        """Marked as not answered by the documents: refusing it is right."""
+        return self.category == UNANSWERABLE
+
+    @property
     def answerable(self) -> bool:
-        return bool(self.sources)
+        """Known to be answered by the documents: it names a source, facts or an answer.
+
+        A question that is neither answerable nor unanswerable (only `question`) counts for no
+        refusal metric: nothing says whether refusing it is right."""
+        return not self.unanswerable and bool(self.sources or self.facts or self.answer)
 
     @property
     def pdf_source(self) -> str | None:
@@ -76,13 +89,15 @@ def _strings(value: Any, what: str) -> list[str]:
     return value
 
 
-def parse_question(data: Any) -> Question:
-    """One validated Question from a decoded JSON line; QuestionError says what is wrong."""
+def parse_question(data: Any, line: int = 1) -> Question:
+    """One validated Question from a decoded JSON line (`line` is the default id);
+    QuestionError says what is wrong."""
     if not isinstance(data, dict):
         raise QuestionError(f"expected a JSON object, got {type(data).__name__}")
+    data = {"id": str(line), "category": UNCATEGORISED, **data}
+    if "question" not in data:
+        raise QuestionError("missing 'question'")
     for key in ("id", "question", "category"):
-        if key not in data:
-            raise QuestionError(f"missing '{key}'")
         if not isinstance(data[key], str) or not data[key].strip():
             raise QuestionError(f"'{key}' must be a non-empty string")
     sources = _strings(data["source"], "'source'") if data.get("source") is not None else []
@@ -93,8 +108,8 @@ def parse_question(data: Any) -> Question:
     if not isinstance(facts_raw, list):
         raise QuestionError("'facts' must be a list")
     facts = [_strings(item, f"'facts' item {i + 1}") for i, item in enumerate(facts_raw)]
-    if sources and not facts:
-        raise QuestionError("an answerable question (with 'source') needs 'facts'")
+    if data["category"] == UNANSWERABLE and (sources or facts):
+        raise QuestionError("an unanswerable question has no 'source' and no 'facts'")
     answer = data.get("answer", "")
     if not isinstance(answer, str):
         raise QuestionError("'answer' must be a string")
@@ -128,7 +143,7 @@ def load_questions(path: Path | str) -> tuple[list[Question], list[Problem]]:
             if not line.strip():
                 continue
             try:
-                question = parse_question(json.loads(line))
+                question = parse_question(json.loads(line), number)
             except json.JSONDecodeError as err:
                 problems.append(Problem(number, f"invalid JSON: {err.msg} (column {err.colno})"))
                 continue

@@ -37,6 +37,14 @@ METHOD = [
 ]
 
 
+COVERED = (
+    "questions: how many questions each metric covered; a metric is computed only over the "
+    "questions that carry what it needs (hit@k and MRR a source, page hit a PDF page, fact "
+    "recall facts, ROUGE-L/F1/BLEU a reference answer, refusal recall the unanswerable "
+    "category, false refusals a question known to be answerable)."
+)
+
+
 def fmt(value: Any) -> str:
     if isinstance(value, float):
         return f"{value:.3f}"
@@ -215,11 +223,15 @@ def worst_questions(latest: list[dict[str, Any]], modes: list[str], n: int = 5) 
 
 def _retrieval(summary: dict[str, Any]) -> list[tuple]:
     get = lambda key: summary.get(f"retrieval.{key}")  # noqa: E731
-    keys = ["questions", "hit@1", "hit@3", "hit@5", "mrr", "page_hit@5", "all_sources@5"]
+    keys = ["hit@1", "hit@3", "hit@5", "mrr", "page_hit@5", "all_sources@5"]
     cats = sorted({k.split(".")[2] for k in summary if k.startswith("retrieval.category.")})
+    covered = summary.get("covered", {})
+    rows = [[k, get(k), covered.get(f"retrieval.{k}")] for k in keys]
+    rows.insert(0, ["questions", get("questions"), get("questions")])
     return [
         ("h2", "Retrieval"),
-        _table(["metric", "value"], [[k, get(k)] for k in keys]),
+        ("p", COVERED),
+        _table(["metric", "value", "questions"], rows),
         _table(["category", "hit@5"], [[c, get(f"category.{c}.hit@5")] for c in cats]),
         ("img", "retrieval.png", "retrieval hit@k"),
     ]
@@ -228,9 +240,11 @@ def _retrieval(summary: dict[str, Any]) -> list[tuple]:
 def _modes(summary: dict[str, Any], latest: list[dict[str, Any]], modes: list[str]) -> list:
     get = lambda md, key: summary.get(f"modes.{md}.{key}")  # noqa: E731
     blocks: list[tuple] = [("h2", "Answers by mode")]
+    covered = summary.get("covered", {})
     for mode in modes:
-        rows = [[k, get(mode, k)] for k in ("questions", *ANSWER_KEYS)]
-        blocks += [("h3", f"Mode: {mode}"), _table(["metric", "value"], rows)]
+        rows = [[k, get(mode, k), covered.get(f"modes.{mode}.{k}")] for k in ANSWER_KEYS]
+        rows.insert(0, ["questions", get(mode, "questions"), get(mode, "questions")])
+        blocks += [("h3", f"Mode: {mode}"), _table(["metric", "value", "questions"], rows)]
     by_cat = {md: _categories(summary, md) for md in modes}
     cats = sorted({c for found in by_cat.values() for c in found})
     latency = ("ttft_p50_s", "ttft_p95_s", "tokens_per_s", "answer_words")

@@ -79,11 +79,11 @@ class ResultLog:
 
 
 def retrieval_fields(question: Question, query: str, ranking: list[Hit]) -> dict[str, Any]:
-    """The retrieved list and its hit@k / MRR / page-hit scores (None for unanswerable)."""
+    """The retrieved list and its hit@k / MRR / page-hit scores (only with a `source`)."""
     top = ranking[:EVAL_K]
     sources = [h.source for h in top]
     scores: dict[str, Any] = {}
-    if question.answerable:
+    if question.sources:
         rank = m.first_rank(sources, question.sources)
         scores = {f"hit@{k}": m.hit_at(rank, k) for k in (1, 3, 5)}
         scores["rr"] = m.reciprocal_rank(rank)
@@ -106,17 +106,22 @@ def answer_fields(question: Question, answer: Answer, contexts: list[str]) -> di
     refused = m.is_refusal(answer.text, answer.refused)
     cited = [h.source for h in answer.sources]
     uses_context = "rag" in answer.mode
+    # Each score needs its own piece of the question: refusal a known answerability, fact
+    # recall `facts`, the overlap scores a reference `answer`, citation hit a `source`.
+    known = question.answerable or question.unanswerable
     scores = {
         "refused": refused,
-        "refusal_correct": m.refusal_correct(question.answerable, refused),
+        "refusal_correct": m.refusal_correct(question.answerable, refused) if known else None,
         "answer_words": len(answer.text.split()),
         "groundedness": None if refused else m.groundedness(answer.text, contexts),
     }
     if question.answerable:
         scores["fact_recall"] = m.fact_recall(question.facts, answer.text)
-        scores["rouge_l"] = m.rouge_l(answer.text, question.answer)
-        scores["token_f1"] = m.token_f1(answer.text, question.answer)
-        scores["citation_hit"] = m.citation_hit(cited, question.sources) if uses_context else None
+        reference = question.answer.strip()
+        scores["rouge_l"] = m.rouge_l(answer.text, question.answer) if reference else None
+        scores["token_f1"] = m.token_f1(answer.text, question.answer) if reference else None
+        cites = uses_context and question.sources
+        scores["citation_hit"] = m.citation_hit(cited, question.sources) if cites else None
     return {
         "mode": answer.mode,
         "answer": answer.text,

@@ -34,11 +34,13 @@ def test_bad_lines_are_reported_and_skipped(tmp_path: Path) -> None:
         json.dumps([1, 2]),
         "",
         json.dumps({**GOOD, "id": "ship-01"}),  # duplicate id
-        json.dumps({**GOOD, "id": "unans-01", "source": None, "facts": []}),
+        json.dumps(
+            {**GOOD, "id": "unans-01", "source": None, "facts": [], "category": "unanswerable"}
+        ),
     ]
     questions, problems = load_questions(write(tmp_path, lines))
     assert [q.id for q in questions] == ["ship-01", "unans-01"]
-    assert not questions[1].answerable
+    assert not questions[1].answerable and questions[1].unanswerable
     by_line = {p.line: p.reason for p in problems}
     assert sorted(by_line) == [2, 3, 4, 5, 6, 7, 9]
     assert "invalid JSON" in by_line[2]
@@ -49,6 +51,24 @@ def test_bad_lines_are_reported_and_skipped(tmp_path: Path) -> None:
     assert "JSON object" in by_line[7]
     assert "duplicate id" in by_line[9]
     assert str(problems[0]).startswith("line 2: ")
+
+
+def test_only_question_is_required(tmp_path: Path) -> None:
+    lines = [
+        json.dumps({"question": "How much is shipping?", "source": "help/shipping-options.html"}),
+        "",
+        json.dumps({"question": "Who founded the company?"}),
+        json.dumps({"question": "CEO?", "category": "unanswerable", "source": "x.md"}),
+    ]
+    questions, problems = load_questions(write(tmp_path, lines))
+    assert [(q.id, q.category) for q in questions] == [
+        ("1", "uncategorised"),
+        ("3", "uncategorised"),
+    ]
+    assert questions[0].answerable and questions[0].sources == ["help/shipping-options.html"]
+    # Only a question: neither known answerable nor marked unanswerable.
+    assert not questions[1].answerable and not questions[1].unanswerable
+    assert [p.line for p in problems] == [4] and "unanswerable" in problems[0].reason
 
 
 def test_variants_sources_and_conversation_are_parsed(tmp_path: Path) -> None:

@@ -65,7 +65,7 @@ class ScriptedEngine:
             if mode == "finetuned":
                 answers[mode] = Answer(self.invented, mode, timings=timings, query=query)
             elif q.answerable:
-                text = q.answer + " [1]"
+                text = (q.answer or hits[0].text) + " [1]"  # no reference: copy the passage
                 answers[mode] = Answer(text, mode, hits[:1], hits[:4], timings, query)
             else:
                 answers[mode] = Answer(REFUSAL, mode, timings=timings, query=query, refused=True)
@@ -199,6 +199,45 @@ def test_retrieval_only_cli_loads_no_model(docs_index, embedder, tmp_path, monke
     assert summary["modes"] == [] and summary["retrieval.hit@5"] is not None
     assert (tmp_path / "retrieval.png").exists()
     assert "Retrieval only" in (tmp_path / "report.md").read_text()
+
+
+def test_a_minimal_question_file_gets_every_metric_it_can(
+    docs_index, embedder, tmp_path, monkeypatch
+):
+    """{"question", "source"} lines, what a user writes first: ids are line numbers, and every
+    metric that needs only a source (or nothing) is computed; the others say they covered none."""
+    settings, store = docs_index
+    lines = [
+        {"question": "What does standard shipping cost?", "source": "help/shipping-options.html"},
+        {"question": "How long is the return window?", "source": "returns/return-policy.md"},
+    ]
+    path = tmp_path / "mine.jsonl"
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    questions, problems = load_questions(path)
+    assert not problems and [q.id for q in questions] == ["1", "2"]
+
+    def build(_settings, index=None, adapter=None):
+        return ScriptedEngine(store, embedder, settings, questions)
+
+    out = tmp_path / "out"
+    args = parse("--questions", str(path), "--out", str(out), "--modes", "rag")
+    summary = evaluate(args, settings, build)
+    covered = summary["covered"]
+    computed = ["hit@1", "hit@3", "hit@5", "mrr"]
+    for key in [f"retrieval.{k}" for k in computed]:
+        assert summary[key] is not None and covered[key] == 2, key
+    for key in ("citation_hit", "false_refusal_rate", "refusal_accuracy", "groundedness"):
+        assert summary[f"modes.rag.{key}"] is not None, key
+        assert covered[f"modes.rag.{key}"] == 2, key
+    assert summary["modes.rag.false_refusal_rate"] == 0.0
+    for key in ("fact_recall", "rouge_l", "token_f1", "bleu", "refusal_recall"):
+        assert summary[f"modes.rag.{key}"] is None and covered[f"modes.rag.{key}"] == 0, key
+    assert summary["retrieval.page_hit@5"] is None and covered["retrieval.page_hit@5"] == 0
+    assert "| hit@5 | 1.000 | 2 |" in (out / "report.md").read_text()
+    monkeypatch.setattr("rag.components.build_embedder", lambda _settings: embedder)
+    index = ("--index", str(settings.store.path), "--retrieval-only")
+    args = parse("--questions", str(path), "--out", str(tmp_path / "r"), *index)
+    assert evaluate(args, settings)["covered"]["retrieval.mrr"] == 2
 
 
 def test_html_report_escapes_answer_text(tmp_path):
