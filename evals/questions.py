@@ -15,6 +15,7 @@ from typing import Any
 from rag.settings import PROJECT_ROOT
 
 DEFAULT_QUESTIONS = PROJECT_ROOT / "data" / "eval" / "questions.jsonl"
+PARAPHRASED = PROJECT_ROOT / "data" / "eval" / "paraphrased.jsonl"  # hand-written
 FRESH_QUESTIONS = PROJECT_ROOT / "data" / "eval" / "fresh_facts.jsonl"
 FRESH_CHANGE = PROJECT_ROOT / "data" / "eval" / "fresh_facts.json"
 UNCATEGORISED = "uncategorised"
