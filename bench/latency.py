@@ -6,12 +6,15 @@ data/docs is ingested for real, then the store is padded with synthetic chunks w
 straight through FaissStore.replace_file in batches: random unit vectors (nothing is embedded)
 and 30-word texts drawn from data/docs' own words at their corpus frequencies, so the FTS5
 keyword side sees realistic posting lists. Real eval questions are then timed end to end, and
-step by step (query embedding, FAISS flat search, BM25 search, docstore fetch). The same
-queries are also timed with one OpenMP thread (torch and FAISS share the setting): one short
+step by step (query embedding, FAISS flat search, BM25 search, docstore fetch), each with 1
+and 2 threads (torch and FAISS), first as the machine is, then with a process spinning on one
+core (what a page, an ingest or a model does to a user's machine): one short
 query gains nothing from a second thread, and on a loaded machine waiting for it at every
-parallel region costs far more than the work. BM25 is also timed with common question words
-(STOP_WORDS) left out of the match expression. Run it with OMP_WAIT_POLICY=PASSIVE in the
-environment to see how much of the two-thread cost is threads spinning while they wait.
+parallel region costs far more than the work. BM25 is timed for several match expressions,
+alternated per query: every word (the old query), stop words dropped, as prefixes, NEAR, and
+keyword_search itself (rarest 5 words by fts5vocab document frequency, lookup uncached).
+Run it with OMP_WAIT_POLICY=PASSIVE in the environment to see how much of the two-thread cost
+is threads spinning while they wait.
 """
 
 from __future__ import annotations
@@ -39,17 +42,13 @@ from bench.retrieval import load_questions, print_table  # noqa: E402
 from ingest.pipeline import Ingester  # noqa: E402
 from rag.components import open_store  # noqa: E402
 from rag.embeddings import LocalEmbedder  # noqa: E402
+from rag.keyword_query import match_expression, query_words  # noqa: E402
 from rag.retriever import Retriever  # noqa: E402
 from rag.schema import Chunk  # noqa: E402
 from rag.settings import PROJECT_ROOT, EmbeddingSettings, Settings  # noqa: E402
 from rag.store import FaissStore, FileRecord  # noqa: E402
 
 DOCS = PROJECT_ROOT / "data" / "docs"
-# Question words that match most chunks: they add BM25 work at 100k chunks, little ranking.
-STOP_WORDS = set(
-    "a an and are as at be by can do does for from how i if in is it my of on or the to what"
-    " when where which who why will with you your".split()
-)
 
 
 def pad_store(store: FaissStore, n_chunks: int, batch: int = 10_000, seed: int = 0) -> None:
@@ -124,10 +123,38 @@ def time_steps(store: FaissStore, base: LocalEmbedder, retrieval, queries: list[
                 base.encode(batch)
                 ms = (time.perf_counter() - t0) * 1000 / len(batch)
                 parts.setdefault(f"  embed {len(batch)} chunks (ms/chunk), {t}", []).append(ms)
-        found = clock("  FTS5 BM25 search", store.keyword_search, q, retrieval.fetch_k)
+        words = re.findall(r"\w+", q.lower())
+        kept = query_words(q)
+        variants = {
+            "  FTS5 BM25, every word (before)": " OR ".join(f'"{w}"' for w in words),
+            "  FTS5 BM25, stop words dropped": match_expression(kept),
+            "  FTS5 BM25, stop words dropped, prefix": " OR ".join(f'"{w}"*' for w in kept),
+            "  FTS5 BM25, stop words dropped, NEAR/10": near(kept),
+        }
+        for name, match in variants.items() if j % 2 else reversed(variants.items()):
+            clock(name, fts, store, match, retrieval.fetch_k)
+        store._doc_freq._generation = None  # timed with its doc-frequency lookup uncached
+        found = clock(
+            "  FTS5 BM25, keyword_search: rarest 5 (default)",
+            store.keyword_search, q, retrieval.fetch_k,
+        )  # fmt: skip
+        clock("  doc frequencies from fts5vocab (uncached)", store._doc_freq, kept, object())
         clock("  fetch chunks + vectors", store.get_chunks, [i for i, _ in found])
     set_threads(1)
     return parts
+
+
+def near(words: list[str]) -> str:
+    """All the words within 10 tokens of each other."""
+    return "NEAR(" + " ".join(f'"{w}"' for w in words) + ", 10)"
+
+
+def fts(store: FaissStore, match: str, k: int) -> list:
+    return store.db.execute(
+        "SELECT rowid, bm25(chunks_fts) FROM chunks_fts WHERE chunks_fts MATCH ?"
+        " ORDER BY bm25(chunks_fts) LIMIT ?",
+        (match, k),
+    ).fetchall()
 
 
 def query_latency(base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: int = 50) -> None:

@@ -21,6 +21,7 @@ import faiss
 import numpy as np
 
 from rag.faiss_gpu import GpuSearch, gpu_count
+from rag.keyword_query import DocFrequency, match_expression, query_words, rarest
 from rag.schema import Chunk
 from rag.store_sync import apply_delta, read_delta
 from rag.threads import faiss_threads
@@ -109,6 +110,7 @@ class FaissStore:
         # Search on the GPU only where faiss-gpu finds a device (store.use_gpu).
         self._gpu = GpuSearch() if use_gpu and gpu_count() else None
         self.index = self._load_index()
+        self._doc_freq = DocFrequency(self.db)
 
     # -- manifest -------------------------------------------------------------------------
     def _meta(self, key: str) -> str | None:
@@ -341,12 +343,13 @@ class FaissStore:
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def keyword_search(self, query: str, k: int) -> list[tuple[int, float]]:
-        """BM25 over FTS5; any word may match (OR), rarer words weigh more."""
-        words = [w for w in _words(query) if len(w) > 1]
-        if not words:
-            return []
-        match = " OR ".join(f'"{w}"' for w in words)
+        """BM25 over FTS5 on the query's rarest words, stop words out (rag.keyword_query)."""
         with self.lock:
+            words = query_words(query)
+            words = rarest(words, self._doc_freq(words, self.generation))
+            if not words:
+                return []
+            match = match_expression(words)
             rows = self.db.execute(
                 "SELECT rowid, bm25(chunks_fts) FROM chunks_fts WHERE chunks_fts MATCH ?"
                 " ORDER BY bm25(chunks_fts) LIMIT ?",
@@ -391,10 +394,5 @@ class FaissStore:
             )
 
     def close(self) -> None:
+        self._doc_freq.close()
         self.db.close()
-
-
-def _words(text: str) -> list[str]:
-    import re
-
-    return re.findall(r"\w+", text.lower())
