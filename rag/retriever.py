@@ -1,5 +1,5 @@
 """Hybrid retrieval: vector search + keyword search (FTS5 BM25, or PostgreSQL full-text search
-in pgvector mode), fused by reciprocal rank.
+in pgvector mode), fused as retrieval.fusion says (rag.fusion).
 
 Every hit also gets its cosine similarity to the query (vectors live in the docstore), so one
 threshold filters keyword-only hits the same way as vector hits.
@@ -15,18 +15,10 @@ from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
 from rag.embeddings import Embedder
+from rag.fusion import Candidates, fuse, reciprocal_rank_fusion
 from rag.schema import Hit
 from rag.settings import RetrievalSettings
 from rag.store_protocol import VectorStore
-
-
-def reciprocal_rank_fusion(rankings: list[list[int]], k: int) -> dict[int, float]:
-    """score(d) = Σ 1 / (k + rank_i(d)), rank starting at 1 (Cormack et al., 2009)."""
-    scores: dict[int, float] = {}
-    for ranking in rankings:
-        for rank, item in enumerate(ranking, start=1):
-            scores[item] = scores.get(item, 0.0) + 1.0 / (k + rank)
-    return scores
 
 
 class Retriever:
@@ -44,18 +36,18 @@ class Retriever:
         query_vector = self.embedder.encode([query])[0]
         fetch = max(self.settings.fetch_k, k)
         vector_hits = self.store.search(query_vector, fetch)
-        rankings = [[i for i, _ in vector_hits]]
-        if self.settings.hybrid:
-            rankings.append([i for i, _ in self.store.keyword_search(query, fetch)])
-        fused = reciprocal_rank_fusion(rankings, self.settings.rrf_k)
-        chunks = self.store.get_chunks(list(fused))
+        keyword_hits = self.store.keyword_search(query, fetch) if self.settings.hybrid else []
+        ids = list(dict.fromkeys([i for i, _ in vector_hits] + [i for i, _ in keyword_hits]))
+        chunks = self.store.get_chunks(ids)
+        similarity = {i: float(np.dot(v, query_vector)) for i, (_, v) in chunks.items()}
+        fused = self.fuse(query, vector_hits, keyword_hits, chunks, similarity)
         hits = []
         for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
             if chunk_id not in chunks:
                 continue
-            chunk, vector = chunks[chunk_id]
-            similarity = float(np.dot(vector, query_vector))
-            if similarity < threshold:
+            chunk, _ = chunks[chunk_id]
+            similarity_ = similarity[chunk_id]
+            if similarity_ < threshold:
                 continue
             hits.append(
                 Hit(
@@ -64,7 +56,7 @@ class Retriever:
                     source=chunk.source,
                     page=chunk.page,
                     score=score,
-                    similarity=similarity,
+                    similarity=similarity_,
                     title=chunk.title,
                     heading=chunk.heading,
                 )
@@ -72,6 +64,22 @@ class Retriever:
             if len(hits) == k:
                 break
         return hits
+
+    def fuse(
+        self,
+        query: str,
+        vector_hits: list[tuple[int, float]],
+        keyword_hits: list[tuple[int, float]],
+        chunks: dict,
+        similarity: dict[int, float],
+    ) -> dict[int, float]:
+        """One fused score per candidate (retrieval.fusion and its parameters)."""
+        if not keyword_hits:  # vector only: the vector ranking as it is
+            return reciprocal_rank_fusion([[i for i, _ in vector_hits]], self.settings.rrf_k)
+        texts = {i: chunk.text for i, (chunk, _) in chunks.items()}
+        found = Candidates(vector_hits, keyword_hits, similarity, texts)
+        s = self.settings
+        return fuse(s.fusion, query, found, s.rrf_k, s.keyword_weight, s.convex_alpha)
 
 
 class LangChainRetriever(BaseRetriever):

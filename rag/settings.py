@@ -121,6 +121,21 @@ class RetrievalSettings(BaseModel):
     fetch_k: int = Field(20, ge=1, description="Candidates taken from each of vector and keyword.")
     hybrid: bool = Field(True, description="Fuse vector search with SQLite FTS5 BM25.")
     rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    fusion: Literal["rrf", "weighted", "confidence", "convex"] = Field(
+        "rrf",
+        description="How vector and keyword rankings are fused (rag.fusion): rrf (equal-weight "
+        "reciprocal rank), weighted (keyword ranking weighted retrieval.keyword_weight), "
+        "confidence (weighted, and each keyword hit scaled by the share of query words it "
+        "contains) or convex (convex_alpha · cosine + (1 − convex_alpha) · BM25, normalised).",
+    )
+    keyword_weight: float = Field(
+        1.0,
+        ge=0,
+        description="weighted/confidence fusion: the keyword ranking's weight (vector 1).",
+    )
+    convex_alpha: float = Field(
+        0.5, ge=0, le=1, description="convex fusion: the weight of cosine similarity (BM25 1 − it)."
+    )
     threads: int = Field(
         0,
         ge=0,
