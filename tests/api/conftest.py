@@ -4,9 +4,6 @@ document tests add and remove files)."""
 
 from __future__ import annotations
 
-import shutil
-import socket
-import sqlite3
 import threading
 import time
 from dataclasses import dataclass
@@ -15,6 +12,7 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
+from support import copy_index, free_port
 
 from app.api.server import create_app, engine_holder
 from app.api.state import EngineHolder
@@ -36,26 +34,6 @@ class Server:
 
     def client(self, **kwargs) -> httpx.Client:
         return httpx.Client(base_url=self.url, timeout=120, **kwargs)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def copy_index(source: Path, target: Path) -> None:
-    """SQLite's backup API copies a consistent docstore even while the source is open."""
-    target.mkdir(parents=True)
-    src = sqlite3.connect(source / "docstore.sqlite")
-    dst = sqlite3.connect(target / "docstore.sqlite")
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    for faiss_file in source.glob("vectors-*.faiss"):
-        shutil.copy2(faiss_file, target / faiss_file.name)
 
 
 def api_settings(root: Path, **api) -> Settings:

@@ -11,8 +11,9 @@ import threading
 
 import httpx
 import pytest
-from conftest import ROOT, Uvicorn, api_settings, free_port
+from conftest import ROOT, Uvicorn, api_settings
 from prometheus_client.parser import text_string_to_metric_families
+from support import free_port
 
 from app.api.keys import KeyStore
 from app.api.server import create_app, engine_holder

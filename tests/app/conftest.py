@@ -3,12 +3,11 @@ environment that points the pages at them (short answers keep the real model fas
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
+from support import copy_index
 
 from rag.engine import ChatEngine
 from rag.settings import LLMSettings, Settings
@@ -33,20 +32,6 @@ class AppFiles:
     @property
     def feedback(self) -> Path:
         return self.root / "feedback.sqlite"
-
-
-def copy_index(source: Path, target: Path) -> None:
-    """SQLite's backup API copies a consistent docstore even while the source is open."""
-    target.mkdir(parents=True)
-    src = sqlite3.connect(source / "docstore.sqlite")
-    dst = sqlite3.connect(target / "docstore.sqlite")
-    try:
-        src.backup(dst)
-    finally:
-        src.close()
-        dst.close()
-    for faiss_file in source.glob("vectors-*.faiss"):
-        shutil.copy2(faiss_file, target / faiss_file.name)
 
 
 def make_tiny_adapter(target: Path) -> Path:

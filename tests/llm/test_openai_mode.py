@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -15,6 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from support import free_port
 
 from rag.adapters import resolve_adapter
 from rag.engine import AnswerOptions, ChatEngine, build_engine
@@ -34,12 +34,6 @@ QUESTIONS = [
     "How much does standard shipping cost?",
     "What is the restocking fee for opened items?",
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
