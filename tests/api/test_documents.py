@@ -119,3 +119,29 @@ def test_search_prints_what_the_cli_prints(http):
     assert set(hits["data"][0]) == {"source", "page", "score", "similarity", "text"}
     bad = http.post("/v1/search", json={"query": "", "k": 2})
     assert bad.status_code == 400 and bad.json()["error"]["param"] == "query"
+
+
+def test_an_upload_never_writes_through_a_planted_link(http, server, tmp_path):
+    """A link left in the uploads folder under the upload's name: the API stores the upload
+    beside it, and the file the link points to is untouched."""
+    from rag.uploads import uploads_dir
+
+    private = tmp_path / "private.md"
+    private.write_text("secret\n")
+    folder = uploads_dir(server.settings)
+    folder.mkdir(parents=True, exist_ok=True)
+    link = folder / "Linked Note.md"
+    link.symlink_to(private)
+    try:
+        files = {"file": ("Linked Note.md", "# Note\n\nThe Zorblat lantern is teal.\n")}
+        accepted = http.post("/v1/documents", files=files)
+        assert accepted.status_code == 202, accepted.text
+        assert wait_for(http, accepted.json())["state"] == "done"
+        assert private.read_text() == "secret\n" and link.is_symlink()
+        stored = [p for p in folder.iterdir() if p.name.startswith("Linked Note")]
+        assert any(p.is_file() and not p.is_symlink() for p in stored), stored
+    finally:
+        for doc in http.get("/v1/documents").json()["data"]:
+            if "Linked Note" in doc["source"]:
+                http.delete(f"/v1/documents/{doc['id']}")
+        link.unlink()
