@@ -53,7 +53,9 @@ ENV PATH=/opt/venv/bin:$PATH \
     RAGCHAT_STORE__PATH=/data/index \
     RAGCHAT_LLM__CACHE_DIR=/data/models \
     RAGCHAT_LLM__ADAPTER=/data/adapters/customer-service \
-    RAGCHAT_API__KEYS_FILE=/data/api-keys.json
+    RAGCHAT_API__KEYS_FILE=/data/api-keys.json \
+    RAGCHAT_UI__AUTH=on \
+    RAGCHAT_UI__USERS_FILE=/data/users.json
 WORKDIR /app
 USER 10001
 # A volume without an adapter falls back to the one shipped in the image (docker/entrypoint.sh).

@@ -7,6 +7,8 @@ LLAMA_CPP_VERSION := 0.3.36
 LLAMA_STAMP := $(VENV)/.llama-cpp-$(LLAMA_CPP_VERSION)
 TOOLS  := .ragchat/llama.cpp-tools
 PORT   ?= 8501
+# The page listens on loopback only; `make run ADDRESS=0.0.0.0` opens it to others (sign-in on).
+ADDRESS ?= 127.0.0.1
 API_HOST ?= 127.0.0.1
 API_PORT ?= 8000
 export HF_HUB_OFFLINE := 1
@@ -64,7 +66,8 @@ ingest: setup
 	$(BIN)/python -m ingest data/docs
 
 run: ingest
-	$(BIN)/streamlit run app/Home.py --server.port $(PORT) --server.headless true \
+	$(BIN)/streamlit run app/Home.py --server.port $(PORT) --server.address $(ADDRESS) \
+		--server.headless true \
 		--browser.gatherUsageStats false
 
 # The OpenAI-compatible HTTP API on http://$(API_HOST):$(API_PORT)/v1 (README: "HTTP API").

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.ui.auth import require_sign_in
 from app.ui.engine import (
     get_answer_cache,
     get_engine,
@@ -24,6 +25,7 @@ st.caption(
 )
 
 settings = load_settings()
+user = require_sign_in(settings)
 require_index(settings)
 engine = get_engine(settings)
 adapter = use_adapter(engine, choose_adapter(settings))

@@ -10,6 +10,7 @@ import sys
 # Subcommand modules, in the order `ragchat --help` lists them.
 COMMANDS = [
     "ingest", "index", "search", "ask", "chat", "compare", "eval", "finetune", "serve", "api_key",
+    "user",
 ]  # fmt: skip
 
 

@@ -18,7 +18,8 @@ from rag.settings import Settings
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS feedback (
     answer_id TEXT PRIMARY KEY, created_at TEXT NOT NULL, score INTEGER NOT NULL,
-    question TEXT NOT NULL, answer TEXT NOT NULL, mode TEXT NOT NULL, sources TEXT NOT NULL);
+    question TEXT NOT NULL, answer TEXT NOT NULL, mode TEXT NOT NULL, sources TEXT NOT NULL,
+    user TEXT);
 """
 
 
@@ -36,6 +37,7 @@ class FeedbackRecord:
     answer: str
     mode: str
     sources: list[dict[str, Any]]
+    user: str | None = None  # who gave it, when the page has sign-in (ui.auth)
 
 
 class FeedbackStore:
@@ -45,6 +47,9 @@ class FeedbackStore:
         with self._connect() as db:
             db.execute("PRAGMA journal_mode=WAL")
             db.executescript(SCHEMA)
+            columns = {row[1] for row in db.execute("PRAGMA table_info(feedback)")}
+            if "user" not in columns:  # a file written before sign-in existed
+                db.execute("ALTER TABLE feedback ADD COLUMN user TEXT")
 
     def _connect(self) -> sqlite3.Connection:
         return sqlite3.connect(self.path, timeout=10)
@@ -57,8 +62,9 @@ class FeedbackStore:
         answer: str,
         mode: str,
         sources: list[dict[str, Any]],
+        user: str | None = None,
     ) -> None:
-        """Store a vote (score 1 or 0); None withdraws it."""
+        """Store a vote (score 1 or 0) by `user`; None withdraws it."""
         db = self._connect()
         try:
             with db:
@@ -70,7 +76,8 @@ class FeedbackStore:
                     for s in sources
                 ]
                 db.execute(
-                    "INSERT OR REPLACE INTO feedback VALUES (?,?,?,?,?,?,?)",
+                    "INSERT OR REPLACE INTO feedback (answer_id, created_at, score, question,"
+                    " answer, mode, sources, user) VALUES (?,?,?,?,?,?,?,?)",
                     (
                         answer_id,
                         time.strftime("%Y-%m-%d %H:%M:%S"),
@@ -79,6 +86,7 @@ class FeedbackStore:
                         answer,
                         mode,
                         json.dumps(cited),
+                        user,
                     ),
                 )
         finally:
@@ -87,7 +95,10 @@ class FeedbackStore:
     def all(self) -> list[FeedbackRecord]:
         db = self._connect()
         try:
-            rows = db.execute("SELECT * FROM feedback ORDER BY created_at").fetchall()
+            rows = db.execute(
+                "SELECT answer_id, created_at, score, question, answer, mode, sources, user"
+                " FROM feedback ORDER BY created_at"
+            ).fetchall()
         finally:
             db.close()
-        return [FeedbackRecord(*row[:6], json.loads(row[6])) for row in rows]
+        return [FeedbackRecord(*row[:6], json.loads(row[6]), row[7]) for row in rows]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from app.ui.auth import require_sign_in
 from app.ui.engine import (
     get_engine,
     load_settings,
@@ -27,6 +28,7 @@ st.set_page_config(page_title="ragchat · compare", page_icon=":material/compare
 st.title("Compare answers")
 
 settings = load_settings()
+user = require_sign_in(settings)
 require_index(settings)
 engine = get_engine(settings)
 adapter = use_adapter(engine, choose_adapter(settings))

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from app.ui.auth import require_sign_in
 from app.ui.engine import get_engine, load_settings
 from app.ui.render import safe_markdown
 from ingest.pipeline import Ingester
@@ -15,6 +16,7 @@ st.set_page_config(page_title="ragchat · documents", page_icon=":material/folde
 st.title("Documents")
 
 settings = load_settings()
+user = require_sign_in(settings)
 engine = get_engine(settings)
 store = engine.retriever.store
 folder = uploads_dir(settings)

@@ -24,6 +24,11 @@ def load_settings() -> Settings:
 
 
 def _settings_key(settings: Settings) -> str:
+    # Sign-in and the answer cache don't change what the engine loads.
+    return settings.model_dump_json(exclude={"ui", "cache"})
+
+
+def _full_key(settings: Settings) -> str:
     return settings.model_dump_json()
 
 
@@ -62,7 +67,7 @@ def get_engine(settings: Settings) -> ChatEngine:
     return engine
 
 
-@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={Settings: _settings_key})
+@st.cache_resource(show_spinner=False, max_entries=2, hash_funcs={Settings: _full_key})
 def get_answer_cache(settings: Settings) -> AnswerCache:
     """The answer cache beside the index, shared with the HTTP API (cache.mode)."""
     return AnswerCache(get_engine(settings), settings.cache)

@@ -92,6 +92,7 @@ def _save_feedback(turn: Turn, path: Path, key: str) -> None:
             turn["content"],
             turn["mode"],
             turn["sources"],
+            user=st.session_state.get("user"),  # set by the sign-in (ui.auth)
         )
     except Exception as err:  # a vote that can't be saved must not break the page
         st.toast(f"Feedback not saved: {err}")

@@ -70,6 +70,9 @@ def app_env(app_files: AppFiles, monkeypatch: pytest.MonkeyPatch) -> AppFiles:
         "RAGCHAT_RETRIEVAL__TOP_K": "2",  # a short prompt: a quicker first token
         # Tests ask the same questions: each generates, except where a test turns the cache on.
         "RAGCHAT_CACHE__MODE": "none",
+        # AppTest sets no server address (every interface), so auto would ask for sign-in;
+        # tests/app/test_sign_in.py turns it on.
+        "RAGCHAT_UI__AUTH": "off",
     }
     for key, value in env.items():
         monkeypatch.setenv(key, value)
