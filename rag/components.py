@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rag.embeddings import Embedder, build_embedder
+from rag.faiss_index import IndexChoice
 from rag.settings import Settings
 from rag.store import FaissStore
 from rag.store_protocol import VectorStore
@@ -30,6 +31,7 @@ def open_store(
                 index_path(settings, path), embedder.name, embedder.dim, extra,
                 use_gpu=store.use_gpu,
                 search_threads=search_threads(settings.retrieval.threads),
+                index=faiss_index_choice(settings),
             )  # fmt: skip
         case "pgvector":
             from rag.pgvector_store import PgVectorStore  # psycopg is an optional extra
@@ -42,6 +44,14 @@ def open_store(
             )  # fmt: skip
         case _:
             raise ValueError(_unknown_mode(store.mode))
+
+
+def faiss_index_choice(settings: Settings) -> IndexChoice:
+    """store.index and the HNSW parameters, as FaissStore takes them."""
+    s = settings.store
+    return IndexChoice(
+        s.index, s.hnsw_m, s.hnsw_ef_construction, s.faiss_ef_search, s.auto_hnsw_above
+    )
 
 
 def index_exists(settings: Settings, path: Path | str | None = None) -> bool:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sqlite3
 import threading
 import time
@@ -20,7 +19,9 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from rag.atomic_file import atomic_write_bytes
 from rag.faiss_gpu import GpuSearch, gpu_count
+from rag.faiss_index import IndexChoice, kind_of, removable
 from rag.keyword_query import DocFrequency, match_expression, query_words, rarest
 from rag.schema import Chunk
 from rag.store_sync import apply_delta, read_delta
@@ -63,27 +64,9 @@ class FileRecord:
     indexed_at: str
 
 
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temp file, fsync, rename: readers see the old or the new file, never half."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    with open(tmp, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class FaissStore:
-    """Chunks with vectors; exact inner-product search (vectors are normalised: cosine)."""
+    """Chunks with vectors; inner-product search (vectors are normalised: cosine), exact (flat)
+    or HNSW as `index` chooses (rag.faiss_index)."""
 
     def __init__(
         self,
@@ -93,7 +76,11 @@ class FaissStore:
         extra_manifest: dict | None = None,
         use_gpu: bool = False,
         search_threads: int = 1,
+        index: IndexChoice | None = None,
     ):
+        self.choice = index or IndexChoice()
+        self._rebuild = False  # an HNSW index lost ids: the next sync rebuilds it
+        self._file_stale = False  # rebuilt at the same generation: flush rewrites the file
         self.search_threads = search_threads  # FAISS's OpenMP threads per search (rag.threads)
         self.path = Path(path)
         self.path.mkdir(parents=True, exist_ok=True)
@@ -157,16 +144,15 @@ class FaissStore:
         if file.exists():
             index = faiss.read_index(str(file))
             if index.ntotal == self.count() and index.d == self.dim:
-                return index
-        if self.count():
+                if self.choice.fits(index):
+                    return self.choice.configure(index)
+                log.info("store.index asks for another index than %s: rebuilding it", file)
+        elif self.count():
             log.warning("vector index %s missing or stale: rebuilding from the docstore", file)
-        index = faiss.IndexIDMap2(faiss.IndexFlatIP(self.dim))
-        ids, vectors = self._all_vectors()
-        if len(ids):
-            index.add_with_ids(vectors, ids)
-        self.index = index
+        self.index = self.choice.build(self.dim, *self._all_vectors())
+        self._file_stale = True
         self.flush()
-        return index
+        return self.index
 
     def _all_vectors(self) -> tuple[np.ndarray, np.ndarray]:
         rows = self.db.execute("SELECT id, vector FROM chunks ORDER BY id").fetchall()
@@ -182,31 +168,47 @@ class FaissStore:
         sessions keep searching the old index meanwhile) and applied under it in one step.
         """
         with self.lock:
-            if self.generation == self._index_generation:
+            if self.generation == self._index_generation and not self._rebuild:
                 return False
         with self._sync_lock:
             with self.lock:
-                if self.generation == self._index_generation:
+                if self.generation == self._index_generation and not self._rebuild:
                     return False  # another thread caught up while this one waited
+                full, self._rebuild = self._rebuild, False  # a removal meanwhile sets it again
                 have = faiss.vector_to_array(self.index.id_map)
-            delta = read_delta(self.path / "docstore.sqlite", self.dim, have)
+            db_file = self.path / "docstore.sqlite"
+            delta = None if full else read_delta(db_file, self.dim, have)
+            if delta is None or (len(delta.remove_ids) and not removable(self.index)):
+                # HNSW cannot drop ids: a new index from every stored vector, built while other
+                # sessions search the old one; local writes meanwhile bump the generation past
+                # delta's, so the next sync adds them.
+                delta = read_delta(db_file, self.dim, np.zeros(0, np.int64))
+                fresh, full = self.choice.build(self.dim, delta.add_ids, delta.add_vectors), True
             with self.lock:
                 if self._gpu:
                     self._gpu.invalidate()
-                apply_delta(self.index, delta)
-                self._index_generation = max(self._index_generation, delta.generation)
+                if full:
+                    self.index, self._index_generation = fresh, delta.generation
+                    self._file_stale = True
+                else:
+                    apply_delta(self.index, delta)
+                    self._index_generation = max(self._index_generation, delta.generation)
         log.info("index caught up with generation %d", delta.generation)
         return True
 
     def flush(self) -> None:
         """Persist the FAISS index for the current generation and drop older files."""
+        with self.lock:
+            # auto past its threshold (either way) or changed HNSW parameters: a new index
+            self._rebuild = self._rebuild or not self.choice.fits(self.index)
         self.sync()  # the file is named after the generation: it must hold all of it
         with self.lock:
             gen = self.generation
             target = self._faiss_file(gen)
-            if not target.exists():
+            if not target.exists() or self._file_stale:
                 data = faiss.serialize_index(self.index).tobytes()
                 atomic_write_bytes(target, data)
+                self._file_stale = False
             for old in self.path.glob("vectors-*.faiss"):
                 if old != target:
                     old.unlink(missing_ok=True)
@@ -291,9 +293,11 @@ class FaissStore:
         with self.lock:
             if self._gpu:
                 self._gpu.invalidate()
-            if old_ids:
+            if old_ids and not removable(self.index):
+                self._rebuild = True  # HNSW: the next search or flush rebuilds it from SQLite
+            elif old_ids:
                 self.index.remove_ids(np.array(old_ids, dtype=np.int64))
-            if len(new_ids):
+            if len(new_ids) and not self._rebuild:
                 self.index.add_with_ids(vectors, new_ids)
             # Current only if no other process wrote since the index last matched; else the
             # next search catches up.
@@ -303,8 +307,9 @@ class FaissStore:
     # -- reads ----------------------------------------------------------------------------
     @property
     def device(self) -> str:
-        """Where vector search runs: "cuda" or "cpu"."""
-        return "cuda" if self._gpu else "cpu"
+        """Where vector search runs: "cuda", or "cpu" (always with HNSW: rag.faiss_gpu copies
+        only a flat index)."""
+        return "cuda" if self._gpu and kind_of(self.index) == "flat" else "cpu"
 
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
@@ -335,7 +340,7 @@ class FaissStore:
             if self.index.ntotal == 0:
                 return []
             query = vector.reshape(1, -1).astype(np.float32)
-            if self._gpu:
+            if self.device == "cuda":
                 scores, ids = self._gpu.search(self.index, query, k)
             else:
                 with faiss_threads(self.search_threads):
@@ -385,6 +390,8 @@ class FaissStore:
 
     def check_consistency(self) -> None:
         """FAISS ids == docstore ids; raises AssertionError naming the difference."""
+        if self._rebuild:
+            self.sync()  # an HNSW removal is applied by its rebuild
         faiss_ids = set(faiss.vector_to_array(self.index.id_map).tolist())
         db_ids = {r[0] for r in self.db.execute("SELECT id FROM chunks")}
         if faiss_ids != db_ids:

@@ -56,7 +56,8 @@ def read_delta(db_file: Path, dim: int, have: np.ndarray) -> IndexDelta:
 
 def apply_delta(index: faiss.IndexIDMap2, delta: IndexDelta) -> None:
     """Drop the vanished ids and add the missing ones (call under the store's lock)."""
-    index.remove_ids(delta.remove_ids)  # chunk ids are never reused: removing twice is safe
+    if len(delta.remove_ids):  # HNSW raises on any removal: the store rebuilds it instead
+        index.remove_ids(delta.remove_ids)  # chunk ids are never reused: twice is safe
     # A write of this process since the delta was read may already have added some of them.
     fresh = ~np.isin(delta.add_ids, faiss.vector_to_array(index.id_map))
     if fresh.any():
