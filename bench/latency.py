@@ -13,8 +13,9 @@ query gains nothing from a second thread, and on a loaded machine waiting for it
 parallel region costs far more than the work. BM25 is timed for several match expressions,
 alternated per query: every word (the old query), stop words dropped, as prefixes, NEAR, and
 keyword_search itself (rarest 5 words by fts5vocab document frequency, lookup uncached).
-Run it with OMP_WAIT_POLICY=PASSIVE in the environment to see how much of the two-thread cost
-is threads spinning while they wait.
+Then flat vs HNSW (store.index) from 5k to --chunks vectors, p50 and recall@10 (bench/ann.py);
+--index-only runs just that. Run it with OMP_WAIT_POLICY=PASSIVE in the environment to see
+how much of the two-thread cost is threads spinning while they wait.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ import faiss  # noqa: E402
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from bench import ann  # noqa: E402
 from bench.retrieval import load_questions, print_table  # noqa: E402
 from ingest.pipeline import Ingester  # noqa: E402
-from rag.components import open_store  # noqa: E402
+from rag.components import faiss_index_choice, open_store  # noqa: E402
 from rag.embeddings import LocalEmbedder  # noqa: E402
 from rag.keyword_query import match_expression, query_words  # noqa: E402
 from rag.retriever import Retriever  # noqa: E402
@@ -197,14 +199,44 @@ def query_latency(base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: i
         store.close()
 
 
+def index_comparison(base: LocalEmbedder, n_max: int, folder: Path) -> None:
+    """Flat vs HNSW on synthetic sets around data/docs' real vectors (bench/ann.py)."""
+    settings = Settings(store={"path": folder})
+    store = open_store(settings, base)
+    try:
+        if not store.count():
+            Ingester(settings, store, base).run([DOCS], progress=False)
+        _, real = store._all_vectors()
+    finally:
+        store.close()
+    answerable, _ = load_questions()
+    questions = base.encode([q["question"] for q in answerable])
+    choice = faiss_index_choice(settings)
+    load = os.getloadavg()[0]
+    tables = ann.run(real, questions, n_max, choice)
+    load = (load + os.getloadavg()[0]) / 2
+    print(
+        f"\nflat vs HNSW (M={choice.hnsw_m}, efConstruction={choice.ef_construction}, "
+        f"efSearch={choice.ef_search}), {len(real)} real vectors, {len(questions)} eval "
+        f"questions, 1 FAISS thread per query, load average {load:.1f} (mean of start and end)"
+    )
+    head = ["vectors", "flat p50 ms", "HNSW p50 ms", "flat / HNSW", "HNSW add s", "recall@10"]
+    for name, rows in tables.items():
+        print(f"\n{name}")
+        print_table(head, rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks to add")
     parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--index-only", action="store_true", help="only flat vs HNSW")
     args = parser.parse_args()
     base = LocalEmbedder(EmbeddingSettings(device="cpu"))
     with tempfile.TemporaryDirectory(prefix="ragchat-bench-") as tmp:
-        query_latency(base, args.chunks, Path(tmp) / "index", args.queries)
+        if not args.index_only:
+            query_latency(base, args.chunks, Path(tmp) / "index", args.queries)
+        index_comparison(base, args.chunks, Path(tmp) / "ann-index")
 
 
 if __name__ == "__main__":
