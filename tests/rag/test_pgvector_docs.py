@@ -128,14 +128,18 @@ def test_hybrid_top_hit_matches_faiss(pg_docs, docs_index, remembering, qid):
     assert faiss_hits[0].text in [h.text for h in pg_hits]
 
 
-def test_hit_at_5_over_the_eval_set_is_not_lower_than_faiss(pg_docs, docs_index, remembering):
+def test_hit_at_5_over_the_eval_set_is_within_one_question_of_faiss(
+    pg_docs, docs_index, remembering
+):
+    """The issue's bar: hybrid hit@5 within one question of FAISS + FTS5 (the keyword sides
+    differ: FTS5's rarest-terms BM25 against PostgreSQL's ts_rank)."""
     settings, store, _ = pg_docs
     _, faiss_store = docs_index
     questions = answerable()
     pg = hit_at_5(Retriever(store, remembering, settings.retrieval), questions)
     flat = hit_at_5(Retriever(faiss_store, remembering, settings.retrieval), questions)
     print(f"\nhit@5 over {len(questions)} questions: pgvector {pg:.3f}, FAISS {flat:.3f}")
-    assert pg >= flat
+    assert pg >= flat - 1 / len(questions) - 1e-9
 
 
 def test_second_ingest_changes_nothing(pg_docs, remembering):
