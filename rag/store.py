@@ -13,13 +13,13 @@ import logging
 import sqlite3
 import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import faiss
 import numpy as np
 
 from rag.atomic_file import atomic_write_bytes
+from rag.docstore_schema import SCHEMA, FileRecord, StoreMismatchError
 from rag.faiss_gpu import GpuSearch, gpu_count
 from rag.faiss_index import IndexChoice, kind_of, removable
 from rag.keyword_query import DocFrequency, match_expression, query_words, rarest
@@ -28,40 +28,6 @@ from rag.store_sync import apply_delta, read_delta
 from rag.threads import faiss_threads
 
 log = logging.getLogger(__name__)
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS files (
-    path TEXT PRIMARY KEY, source TEXT NOT NULL, file_hash TEXT NOT NULL, size INTEGER,
-    mtime REAL, chunks INTEGER NOT NULL, indexed_at TEXT NOT NULL);
-CREATE TABLE IF NOT EXISTS chunks (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL, source TEXT NOT NULL,
-    chunk_index INTEGER NOT NULL, page INTEGER, title TEXT, heading TEXT, text TEXT NOT NULL,
-    content_hash TEXT NOT NULL, vector BLOB NOT NULL);
-CREATE INDEX IF NOT EXISTS chunks_path ON chunks(path);
-CREATE INDEX IF NOT EXISTS chunks_hash ON chunks(content_hash);
-CREATE VIRTUAL TABLE IF NOT EXISTS chunks_fts USING fts5(
-    text, content='chunks', content_rowid='id', tokenize='porter unicode61');
-CREATE TRIGGER IF NOT EXISTS chunks_ai AFTER INSERT ON chunks BEGIN
-    INSERT INTO chunks_fts(rowid, text) VALUES (new.id, new.text); END;
-CREATE TRIGGER IF NOT EXISTS chunks_ad AFTER DELETE ON chunks BEGIN
-    INSERT INTO chunks_fts(chunks_fts, rowid, text) VALUES ('delete', old.id, old.text); END;
-"""
-
-
-class StoreMismatchError(RuntimeError):
-    """The index was built with another embedding model or dimension."""
-
-
-@dataclass
-class FileRecord:
-    path: str
-    source: str
-    file_hash: str
-    size: int
-    mtime: float
-    chunks: int
-    indexed_at: str
 
 
 class FaissStore:
