@@ -16,7 +16,7 @@ from ingest.pipeline import Ingester
 KILL_POINTS = {
     "inside the SQLite transaction": ("rag.store.FaissStore", "_bump_generation", 3),
     "after a commit, before FAISS": ("rag.store.FaissStore", "_update_index", 4),
-    "while writing the FAISS file": ("rag.store.os", "replace", 1),
+    "while writing the FAISS file": ("rag.atomic_file.os", "replace", 1),
 }
 
 CHILD = """
