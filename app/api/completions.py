@@ -37,8 +37,20 @@ def _sources(reply: Reply) -> list[Source]:
     return [] if reply.answer.refused else [Source.of(h) for h in reply.answer.sources]
 
 
-def completion(reply: Reply, cid: str, model: str) -> ChatCompletion:
+def _extras(reply: Reply) -> dict:
+    """What ragchat adds to OpenAI's shape, in both the completion and the last chunk."""
     answer = reply.answer
+    return {
+        "usage": _usage(reply),
+        "sources": _sources(reply),
+        "refused": answer.refused,
+        "cached": answer.cached,
+        "query": answer.query,
+        "timings": answer.timings.to_dict(),
+    }
+
+
+def completion(reply: Reply, cid: str, model: str) -> ChatCompletion:
     return ChatCompletion(
         id=cid,
         created=int(time.time()),
@@ -46,12 +58,7 @@ def completion(reply: Reply, cid: str, model: str) -> ChatCompletion:
         choices=[
             Choice(message=AssistantMessage(content=reply.text), finish_reason=reply.finish_reason)
         ],
-        usage=_usage(reply),
-        sources=_sources(reply),
-        refused=answer.refused,
-        cached=answer.cached,
-        query=answer.query,
-        timings=answer.timings.to_dict(),
+        **_extras(reply),
     )
 
 
@@ -76,19 +83,7 @@ async def events(run: AnswerRun | CachedRun, cid: str, model: str) -> AsyncItera
             yield _event(chunk(Delta(content=piece)))
         reply = run.reply
         if reply is not None:
-            answer = reply.answer
-            yield _event(
-                chunk(
-                    Delta(),
-                    finish_reason=reply.finish_reason,
-                    usage=_usage(reply),
-                    sources=_sources(reply),
-                    refused=answer.refused,
-                    cached=answer.cached,
-                    query=answer.query,
-                    timings=answer.timings.to_dict(),
-                )
-            )
+            yield _event(chunk(Delta(), finish_reason=reply.finish_reason, **_extras(reply)))
         yield "data: [DONE]\n\n"
     finally:
         if run.reply is None:
