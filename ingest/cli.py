@@ -13,11 +13,13 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
+from ingest.lock import ingest_lock
 from ingest.pipeline import Ingester, IngestSummary
-from rag.components import build_embedder, open_store
+from rag.components import build_embedder, index_path, open_store
+from rag.embeddings import Embedder
 from rag.pgvector_schema import MissingDriverError
 from rag.pgvector_store import StoreConnectionError
-from rag.settings import get_settings
+from rag.settings import Settings, get_settings
 from rag.store import StoreMismatchError
 
 
@@ -48,12 +50,20 @@ def run(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     settings = get_settings()
     embedder = build_embedder(settings.embedding)
+    logging.getLogger("ingest.lock").setLevel(logging.WARNING)  # "another ingest is running"
+    # FAISS mode: the lock is held from opening the store, so two ingests creating one new
+    # index don't race on its tables; pgvector serialises writers in the database.
+    folder = index_path(settings, args.index) if settings.store.mode == "faiss" else None
+    with ingest_lock(folder):
+        return _ingest(args, settings, embedder)
+
+
+def _ingest(args: argparse.Namespace, settings: Settings, embedder: Embedder) -> int:
     try:
         store = open_store(settings, embedder, args.index)
     except (StoreMismatchError, StoreConnectionError, MissingDriverError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
-    logging.getLogger("ingest.lock").setLevel(logging.WARNING)  # "another ingest is running"
     try:
         summary = Ingester(settings, store, embedder).run(
             args.paths,

@@ -17,14 +17,20 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 LOCK_NAME = "ingest.lock"
+# Folders this process holds the lock of: flock() is per open file, so taking it again through
+# a second descriptor would wait for ourselves. The CLI holds it from opening the store (two
+# processes creating one new index at once would race on its tables) through the ingest.
+_held: set[Path] = set()
 
 
 @contextmanager
 def ingest_lock(folder: Path | None) -> Iterator[None]:
-    """Hold the index's ingest lock (waiting for another ingest); no-op without a folder."""
-    if folder is None:
+    """Hold the index's ingest lock (waiting for another ingest); no-op without a folder, and
+    when this process holds it already."""
+    if folder is None or Path(folder).resolve() in _held:
         yield
         return
+    folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     fd = os.open(folder / LOCK_NAME, os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -38,6 +44,10 @@ def ingest_lock(folder: Path | None) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
         os.pwrite(fd, str(os.getpid()).encode(), 0)
-        yield
+        _held.add(folder.resolve())
+        try:
+            yield
+        finally:
+            _held.discard(folder.resolve())
     finally:
         os.close(fd)  # closing releases the lock

@@ -162,3 +162,18 @@ def test_two_ingests_at_once_finish_without_duplicates(corpus: Path, tmp_path: P
     waited = [err for _, _, err in results if "another ingest is running" in err]
     assert len(waited) <= 1
     assert not waited or str(index) in waited[0]
+
+
+def test_a_new_index_is_not_opened_while_another_ingest_holds_the_lock(corpus, tmp_path):
+    """Two ingests creating one new index would race on its tables: the CLI takes the lock
+    before it opens the store, so the second process creates nothing until the first is done."""
+    from ingest.lock import ingest_lock
+
+    index = tmp_path / "index"
+    with ingest_lock(index):
+        proc = ingest(corpus / "copy1", index)
+        time.sleep(3)  # long enough for the process to start and reach the lock
+        assert proc.poll() is None and not (index / "docstore.sqlite").exists()
+    code, _, err = finish(proc)
+    assert code == 0, err[-2000:]
+    assert "another ingest is running" in err and (index / "docstore.sqlite").exists()
