@@ -34,13 +34,10 @@ class AnswerQueue:
         with self._cond:
             if len(self._line) > self.max_queue:
                 wait = max(1, math.ceil(self._seconds * len(self._line)))
-                raise ApiError(
-                    429,
-                    f"the answer queue is full ({self.max_queue} waiting, api.max_queue); "
-                    f"retry in {wait} s",
-                    type="rate_limit_error",
-                    code="queue_full",
-                    headers={"Retry-After": str(wait)},
+                raise too_many(
+                    f"the answer queue is full ({self.max_queue} waiting, api.max_queue)",
+                    "queue_full",
+                    wait,
                 )
             ticket = object()
             self._line.append(ticket)
@@ -88,12 +85,20 @@ class RateLimiter:
                 calls.popleft()
             if len(calls) >= self.per_minute:
                 wait = max(1, math.ceil(calls[0] + 60.0 - now))
-                raise ApiError(
-                    429,
-                    f"rate limit: {self.per_minute} requests per minute (api.rate_per_minute); "
-                    f"retry in {wait} s",
-                    type="rate_limit_error",
-                    code="rate_limited",
-                    headers={"Retry-After": str(wait)},
+                raise too_many(
+                    f"rate limit: {self.per_minute} requests per minute (api.rate_per_minute)",
+                    "rate_limited",
+                    wait,
                 )
             calls.append(now)
+
+
+def too_many(reason: str, code: str, wait: int) -> ApiError:
+    """429 with Retry-After: the one shape of every "come back later" answer."""
+    return ApiError(
+        429,
+        f"{reason}; retry in {wait} s",
+        type="rate_limit_error",
+        code=code,
+        headers={"Retry-After": str(wait)},
+    )
