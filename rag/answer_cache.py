@@ -1,6 +1,7 @@
 """The answer cache: a repeated question costs a lookup, not a generation.
 
-Key: mode, standalone (condensed) query, generation options, and the index generation, so any
+Key: mode, standalone (condensed) query, generation options, the collections searched (when
+a search is limited to some), and the index generation, so any
 ingest, removal or re-index makes every older entry unreachable. The exact query is tried
 first; then, in `semantic` mode, the closest stored query embedding of the same mode, options
 and generation that names the same figures and model codes, if its cosine similarity reaches
@@ -23,6 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
+from rag.collections import scope_key
 from rag.engine import AnswerOptions, ChatEngine
 from rag.prompting import Messages
 from rag.schema import Answer, Hit, Timings
@@ -118,6 +120,10 @@ class AnswerCache:
             "adapter": options.adapter if mode != "rag" else None,
             **(extra or {}),
         }
+        if options.collections is not None:
+            # An answer read from some collections is served only to a search of exactly those:
+            # never to a caller who may not read one of them, nor one who asked for others.
+            chosen["collections"] = scope_key(options.collections)
         return json.dumps(chosen, sort_keys=True)
 
     def lookup(

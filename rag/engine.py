@@ -45,6 +45,8 @@ class AnswerOptions:
     max_new_tokens: int | None = None
     temperature: float | None = None
     adapter: str | None = None  # the name of a loaded LoRA adapter; None: the default one
+    # The collections retrieval may read (rag.collections.resolve_scope); None: all of them.
+    collections: frozenset[str] | None = None
 
 
 @dataclass
@@ -129,7 +131,9 @@ class ChatEngine:
         options = options or AnswerOptions()
         started = time.perf_counter()
         query = self.standalone_query(question, history)
-        hits = self.retriever.search(query, k=options.top_k, min_score=options.min_score)
+        hits = self.retriever.search(
+            query, k=options.top_k, min_score=options.min_score, scope=options.collections
+        )
         return Retrieval(query, hits, time.perf_counter() - started)
 
     # -- answering ------------------------------------------------------------------------

@@ -94,6 +94,15 @@ class Tables:
             " (content_hash)",
             f"CREATE INDEX IF NOT EXISTS {self.name('chunks_tsv')} ON {self.chunks}"
             " USING gin (tsv)",
+            # Collections (rag.collections): an index made before them gets the column with
+            # every row in 'default'; a constant default is a catalog change, no row rewrite.
+            *(
+                f"ALTER TABLE {table} ADD COLUMN IF NOT EXISTS collection text NOT NULL"
+                " DEFAULT 'default'"
+                for table in (self.files, self.chunks)
+            ),
+            f"CREATE INDEX IF NOT EXISTS {self.name('chunks_collection')} ON {self.chunks}"
+            " (collection)",
         ]
 
     def create_hnsw(self, m: int, ef_construction: int) -> str:

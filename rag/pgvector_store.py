@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from rag.collections import Scope
 from rag.pgvector_schema import (
     TEXT_SEARCH_CONFIG,
     Tables,
@@ -32,14 +33,17 @@ from rag.pgvector_schema import (
     redact,
     require_driver,
 )
+from rag.pgvector_scope import scoped_search
 from rag.schema import Chunk
 from rag.store import FileRecord, StoreMismatchError
 
 log = logging.getLogger(__name__)
 
-CHUNK_COLUMNS = "path, source, chunk_index, page, title, heading, text, content_hash, embedding"
-CHUNK_TYPES = ["text", "text", "int4", "int4", "text", "text", "text", "text", "vector"]
-FILE_COLUMNS = "path, source, file_hash, size, mtime, chunks, indexed_at"
+CHUNK_COLUMNS = (
+    "path, source, chunk_index, page, title, heading, text, content_hash, embedding, collection"
+)
+CHUNK_TYPES = ["text", "text", "int4", "int4", "text", "text", "text", "text", "vector", "text"]
+FILE_COLUMNS = "path, source, file_hash, size, mtime, chunks, indexed_at, collection"
 # One key for every index's schema changes: CREATE EXTENSION and CREATE TABLE race otherwise.
 SCHEMA_LOCK = "ragchat:schema"
 
@@ -215,15 +219,17 @@ class PgVectorStore:
                 for chunk, vector in zip(chunks, vectors, strict=True):
                     copy.write_row(
                         (record.path, record.source, chunk.chunk_index, chunk.page, chunk.title,
-                         chunk.heading, chunk.text, chunk.content_hash, vector)
+                         chunk.heading, chunk.text, chunk.content_hash, vector, record.collection)
                     )  # fmt: skip
             cur.execute(
-                f"INSERT INTO {t.files} ({FILE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s)"
+                f"INSERT INTO {t.files} ({FILE_COLUMNS}) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)"
                 " ON CONFLICT (path) DO UPDATE SET source = EXCLUDED.source,"
                 " file_hash = EXCLUDED.file_hash, size = EXCLUDED.size, mtime = EXCLUDED.mtime,"
-                " chunks = EXCLUDED.chunks, indexed_at = EXCLUDED.indexed_at",
+                " chunks = EXCLUDED.chunks, indexed_at = EXCLUDED.indexed_at,"
+                " collection = EXCLUDED.collection",
                 (record.path, record.source, record.file_hash, record.size, record.mtime,
-                 len(chunks), record.indexed_at or time.strftime("%Y-%m-%d %H:%M:%S")),
+                 len(chunks), record.indexed_at or time.strftime("%Y-%m-%d %H:%M:%S"),
+                 record.collection),
             )  # fmt: skip
             self._bump_generation(cur)
         return removed
@@ -254,6 +260,11 @@ class PgVectorStore:
     def count(self) -> int:
         return int(self._rows(f"SELECT count(*) FROM {self.tables.chunks}")[0][0])
 
+    def collections(self) -> dict[str, int]:
+        """Every collection with its chunk count, by name."""
+        sql = f"SELECT collection, count(*) FROM {self.tables.chunks} GROUP BY 1 ORDER BY 1"
+        return {name: int(n) for name, n in self._rows(sql)}
+
     def files(self) -> list[FileRecord]:
         rows = self._rows(f"SELECT {FILE_COLUMNS} FROM {self.tables.files} ORDER BY source, path")
         return [FileRecord(*row) for row in rows]
@@ -275,8 +286,14 @@ class PgVectorStore:
         )
         return {h: vector.to_numpy() for h, vector in rows}
 
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+    def search(self, vector: np.ndarray, k: int, scope: Scope = None) -> list[tuple[int, float]]:
+        """The k nearest chunks, only from the scope's collections (None: all of them)."""
         query = np.ascontiguousarray(vector, dtype=np.float32).reshape(-1)
+        if scope is not None:
+            with self._transaction() as cur:
+                return scoped_search(
+                    cur, self.tables.chunks, query, k, sorted(scope), self.ef_search
+                )
         sql = (
             f"SELECT id, embedding <#> %s FROM {self.tables.chunks}"
             " ORDER BY embedding <#> %s LIMIT %s"
@@ -289,7 +306,7 @@ class PgVectorStore:
                 rows = cur.execute(sql, (query, query, k)).fetchall()
         return [(int(i), -float(distance)) for i, distance in rows]
 
-    def keyword_search(self, query: str, k: int) -> list[tuple[int, float]]:
+    def keyword_search(self, query: str, k: int, scope: Scope = None) -> list[tuple[int, float]]:
         """Full-text search; any word may match (OR), stop words dropped, stems matched."""
         # ts_rank (term frequency, no length normalisation) fused best on the eval questions:
         # hybrid hit@1 0.74 / MRR 0.85 vs ts_rank_cd 0.67 / 0.81 and FTS5 BM25 0.69 / 0.81.
@@ -297,11 +314,13 @@ class PgVectorStore:
         words = [w for w in re.findall(r"\w+", query.lower()) if len(w) > 1 and w != "or"]
         if not words:
             return []
+        within = "" if scope is None else " AND collection = ANY(%s::text[])"
+        scoped = () if scope is None else (sorted(scope),)
         rows = self._rows(
             f"SELECT id, ts_rank(tsv, q) AS rank FROM {self.tables.chunks},"
             f" websearch_to_tsquery('{TEXT_SEARCH_CONFIG}', %s) q"
-            " WHERE tsv @@ q ORDER BY rank DESC, id LIMIT %s",
-            (" or ".join(words), k),
+            f" WHERE tsv @@ q{within} ORDER BY rank DESC, id LIMIT %s",
+            (" or ".join(words), *scoped, k),
         )
         return [(int(i), float(rank)) for i, rank in rows]
 
@@ -316,7 +335,7 @@ class PgVectorStore:
         for r in rows:
             chunk = Chunk(
                 id=r[0], path=r[1], source=r[2], chunk_index=r[3], page=r[4], title=r[5],
-                heading=r[6], text=r[7], content_hash=r[8],
+                heading=r[6], text=r[7], content_hash=r[8], collection=r[10],
             )  # fmt: skip
             out[r[0]] = (chunk, r[9].to_numpy())
         return out

@@ -14,6 +14,7 @@ from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.retrievers import BaseRetriever
 
+from rag.collections import Scope, permits
 from rag.embeddings import Embedder
 from rag.fusion import Candidates, fuse, reciprocal_rank_fusion
 from rag.schema import Hit
@@ -27,18 +28,33 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
 
-    def search(self, query: str, k: int | None = None, min_score: float | None = None) -> list[Hit]:
-        """Top-k hits, best first; empty when nothing reaches the relevance threshold."""
+    def search(
+        self,
+        query: str,
+        k: int | None = None,
+        min_score: float | None = None,
+        scope: Scope = None,
+    ) -> list[Hit]:
+        """Top-k hits, best first; empty when nothing reaches the relevance threshold.
+        scope: the collections to read (rag.collections); None: all of them."""
         k = k or self.settings.top_k
         threshold = self.settings.min_score if min_score is None else min_score
         if not query.strip():
             return []
         query_vector = self.embedder.encode([query])[0]
         fetch = max(self.settings.fetch_k, k)
-        vector_hits = self.store.search(query_vector, fetch)
-        keyword_hits = self.store.keyword_search(query, fetch) if self.settings.hybrid else []
+        vector_hits = self.store.search(query_vector, fetch, scope)
+        keyword_hits = (
+            self.store.keyword_search(query, fetch, scope) if self.settings.hybrid else []
+        )
         ids = list(dict.fromkeys([i for i, _ in vector_hits] + [i for i, _ in keyword_hits]))
-        chunks = self.store.get_chunks(ids)
+        # The store filtered already; checked again here so that no back end's slip can put
+        # a chunk of another collection into a hit.
+        chunks = {
+            i: found
+            for i, found in self.store.get_chunks(ids).items()
+            if permits(scope, found[0].collection)
+        }
         similarity = {i: float(np.dot(v, query_vector)) for i, (_, v) in chunks.items()}
         fused = self.fuse(query, vector_hits, keyword_hits, chunks, similarity)
         hits = []
@@ -59,6 +75,7 @@ class Retriever:
                     similarity=similarity_,
                     title=chunk.title,
                     heading=chunk.heading,
+                    collection=chunk.collection,
                 )
             )
             if len(hits) == k:

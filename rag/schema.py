@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from rag.collections import DEFAULT
+
 
 @dataclass
 class Chunk:
@@ -19,6 +21,7 @@ class Chunk:
     title: str | None = None
     heading: str | None = None
     id: int | None = None  # docstore / FAISS id once stored
+    collection: str = DEFAULT  # the collection its file was ingested into (rag.collections)
 
 
 @dataclass
@@ -33,6 +36,7 @@ class Hit:
     similarity: float | None = None  # cosine similarity to the query, when vector search saw it
     title: str | None = None
     heading: str | None = None
+    collection: str | None = None  # None in answers cached before collections existed
 
     def label(self) -> str:
         """How a citation names this hit: 'returns/policy.md' or 'manual.pdf (page 3)'."""

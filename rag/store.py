@@ -19,11 +19,13 @@ import faiss
 import numpy as np
 
 from rag.atomic_file import atomic_write_bytes
-from rag.docstore_schema import SCHEMA, FileRecord, StoreMismatchError
+from rag.collections import Scope
+from rag.docstore_schema import SCHEMA, FileRecord, StoreMismatchError, migrate
 from rag.faiss_gpu import GpuSearch, gpu_count
 from rag.faiss_index import IndexChoice, kind_of, removable
 from rag.keyword_query import DocFrequency, match_expression, query_words, rarest
 from rag.schema import Chunk
+from rag.store_filter import ScopeIds, keyword_sql, scoped_search
 from rag.store_sync import apply_delta, read_delta
 from rag.threads import faiss_threads
 
@@ -59,11 +61,13 @@ class FaissStore:
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=FULL")
         self.db.executescript(SCHEMA)
+        migrate(self.db)  # an index made before collections: all of it in `default`
         self._check_manifest(model_name, dim, extra_manifest or {})
         # Search on the GPU only where faiss-gpu finds a device (store.use_gpu).
         self._gpu = GpuSearch() if use_gpu and gpu_count() else None
         self.index = self._load_index()
         self._doc_freq = DocFrequency(self.db)
+        self._scope_ids = ScopeIds(self.db)
 
     # -- manifest -------------------------------------------------------------------------
     def _meta(self, key: str) -> str | None:
@@ -199,7 +203,7 @@ class FaissStore:
             for chunk, vector in zip(chunks, vectors, strict=True):
                 cur = self.db.execute(
                     "INSERT INTO chunks (path, source, chunk_index, page, title, heading, text,"
-                    " content_hash, vector) VALUES (?,?,?,?,?,?,?,?,?)",
+                    " content_hash, vector, collection) VALUES (?,?,?,?,?,?,?,?,?,?)",
                     (
                         record.path,
                         record.source,
@@ -210,11 +214,12 @@ class FaissStore:
                         chunk.text,
                         chunk.content_hash,
                         vector.tobytes(),
+                        record.collection,
                     ),
                 )
                 new_ids.append(cur.lastrowid)
             self.db.execute(
-                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?)",
+                "INSERT OR REPLACE INTO files VALUES (?,?,?,?,?,?,?,?)",
                 (
                     record.path,
                     record.source,
@@ -223,6 +228,7 @@ class FaissStore:
                     record.mtime,
                     len(chunks),
                     record.indexed_at or time.strftime("%Y-%m-%d %H:%M:%S"),
+                    record.collection,
                 ),
             )
             generation = self._bump_generation()
@@ -280,6 +286,14 @@ class FaissStore:
     def count(self) -> int:
         return self.db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
 
+    def collections(self) -> dict[str, int]:
+        """Every collection with its chunk count, by name."""
+        with self.lock:
+            rows = self.db.execute(
+                "SELECT collection, COUNT(*) FROM chunks GROUP BY collection ORDER BY collection"
+            )
+            return dict(rows.fetchall())
+
     def files(self) -> list[FileRecord]:
         rows = self.db.execute("SELECT * FROM files ORDER BY source").fetchall()
         return [FileRecord(*row) for row in rows]
@@ -300,32 +314,37 @@ class FaissStore:
                 found[h] = np.frombuffer(blob, dtype=np.float32)
         return found
 
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+    def search(self, vector: np.ndarray, k: int, scope: Scope = None) -> list[tuple[int, float]]:
+        """The k nearest chunks, only from the scope's collections (None: all of them)."""
         self.sync()  # another process may have ingested since the last search
         with self.lock:
             if self.index.ntotal == 0:
                 return []
             query = vector.reshape(1, -1).astype(np.float32)
-            if self.device == "cuda":
+            if scope is not None:
+                allowed = self._scope_ids(scope, self.generation)
+                if not len(allowed):
+                    return []
+                # On the CPU index even with a GPU: faiss-gpu's flat search takes no selector.
+                with faiss_threads(self.search_threads):
+                    scores, ids = scoped_search(self.index, query, k, allowed, self.choice)
+            elif self.device == "cuda":
                 scores, ids = self._gpu.search(self.index, query, k)
             else:
                 with faiss_threads(self.search_threads):
                     scores, ids = self.index.search(query, k)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
-    def keyword_search(self, query: str, k: int) -> list[tuple[int, float]]:
-        """BM25 over FTS5 on the query's rarest words, stop words out (rag.keyword_query)."""
+    def keyword_search(self, query: str, k: int, scope: Scope = None) -> list[tuple[int, float]]:
+        """BM25 over FTS5 on the query's rarest words, stop words out (rag.keyword_query);
+        only chunks of the scope's collections (None: all of them)."""
         with self.lock:
             words = query_words(query)
             words = rarest(words, self._doc_freq(words, self.generation))
             if not words:
                 return []
-            match = match_expression(words)
-            rows = self.db.execute(
-                "SELECT rowid, bm25(chunks_fts) FROM chunks_fts WHERE chunks_fts MATCH ?"
-                " ORDER BY bm25(chunks_fts) LIMIT ?",
-                (match, k),
-            ).fetchall()
+            sql, names = keyword_sql(scope)
+            rows = self.db.execute(sql, (match_expression(words), *names, k)).fetchall()
         return [(int(r[0]), -float(r[1])) for r in rows]
 
     def get_chunks(self, ids: list[int]) -> dict[int, tuple[Chunk, np.ndarray]]:
@@ -335,7 +354,7 @@ class FaissStore:
         with self.lock:
             rows = self.db.execute(
                 "SELECT id, path, source, chunk_index, page, title, heading, text, content_hash,"
-                f" vector FROM chunks WHERE id IN ({marks})",
+                f" vector, collection FROM chunks WHERE id IN ({marks})",
                 ids,
             ).fetchall()
         out = {}
@@ -350,6 +369,7 @@ class FaissStore:
                 heading=r[6],
                 text=r[7],
                 content_hash=r[8],
+                collection=r[10],
             )
             out[r[0]] = (chunk, np.frombuffer(r[9], dtype=np.float32))
         return out

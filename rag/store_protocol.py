@@ -8,6 +8,8 @@ The guarantees behind them, which each back end's tests check:
   answers) can tell that another process changed the index.
 - opening an index built with another embedding model or dimension raises
   `StoreMismatchError` naming both.
+- `search` and `keyword_search` given a scope return chunks of those collections only, and
+  as many of them as the unscoped search would find among them (no over-fetch and filter).
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Protocol, runtime_checkable
 
 import numpy as np
 
+from rag.collections import Scope
 from rag.schema import Chunk
 from rag.store import FileRecord, StoreMismatchError
 
@@ -46,9 +49,16 @@ class VectorStore(Protocol):
 
     def vectors_by_hash(self, hashes: list[str]) -> dict[str, np.ndarray]: ...
 
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]: ...
+    def collections(self) -> dict[str, int]: ...
 
-    def keyword_search(self, query: str, k: int) -> list[tuple[int, float]]: ...
+    # scope: the collections to read (rag.collections); None: every collection
+    def search(
+        self, vector: np.ndarray, k: int, scope: Scope = None
+    ) -> list[tuple[int, float]]: ...
+
+    def keyword_search(
+        self, query: str, k: int, scope: Scope = None
+    ) -> list[tuple[int, float]]: ...
 
     def get_chunks(self, ids: list[int]) -> dict[int, tuple[Chunk, np.ndarray]]: ...
 

@@ -65,10 +65,10 @@ def test_unknown_fusion_names_the_setting() -> None:
 class TinyStore:
     """FOUND's two rankings and chunks, as a store serves them."""
 
-    def search(self, vector: np.ndarray, k: int) -> list[tuple[int, float]]:
+    def search(self, vector: np.ndarray, k: int, scope: object = None) -> list[tuple[int, float]]:
         return FOUND.vector[:k]
 
-    def keyword_search(self, query: str, k: int) -> list[tuple[int, float]]:
+    def keyword_search(self, query: str, k: int, scope: object = None) -> list[tuple[int, float]]:
         return FOUND.keyword[:k]
 
     def get_chunks(self, ids: list[int]) -> dict[int, tuple[Chunk, np.ndarray]]:
