@@ -232,6 +232,9 @@ class _CachedEmbedder:
             return np.stack([self.vectors[t] for t in texts])
         return self.embedder.encode(texts, progress=progress)
 
+    def count_tokens(self, text: str) -> int:  # section expansion budgets with it
+        return self.embedder.count_tokens(text)
+
 
 def batch_ranker(
     questions: list[Question], store: Any, embedder: Any, settings: Any, progress: bool = True

