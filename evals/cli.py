@@ -50,6 +50,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, help="only the first N questions")
     parser.add_argument("--adapter", type=Path, help="LoRA adapter folder (default: llm.adapter)")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--draft-questions",
+        type=Path,
+        metavar="DIR",
+        help="instead of evaluating: draft a question file from DIR's documents into --out "
+        "(a .jsonl file; --limit caps the total, --fresh replaces an existing file)",
+    )
+    parser.add_argument(
+        "--max-per-file", type=int, metavar="N", help="--draft-questions: at most N per file"
+    )
 
 
 def parse_modes(text: str) -> list[str]:
@@ -151,6 +161,12 @@ def print_summary(summary: dict[str, Any], out: Path) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings | None = None) -> int:
+    if args.draft_questions:
+        from evals.draft import run_draft
+
+        return run_draft(
+            args.draft_questions, args.out, args.max_per_file, args.limit, overwrite=args.fresh
+        )
     try:
         summary = evaluate(args, settings or get_settings())
     except (ValueError, RuntimeError, OSError) as err:
