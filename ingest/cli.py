@@ -15,6 +15,7 @@ from rich.table import Table
 
 from ingest.lock import ingest_lock
 from ingest.pipeline import Ingester, IngestSummary
+from rag.collections import CollectionError, check_name
 from rag.components import build_embedder, index_path, open_store
 from rag.embeddings import Embedder
 from rag.pgvector_schema import MissingDriverError
@@ -37,6 +38,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     prune.add_argument("--no-prune", dest="prune", action="store_false", help="keep them")
     parser.add_argument("--quiet", action="store_true", help="no progress bars")
+    parser.add_argument(
+        "--collection",
+        metavar="NAME",
+        help="put the files in this collection (moving any that are in another); default: "
+        "each indexed file stays in its collection and new ones go to 'default'",
+    )
     parser.add_argument(
         "--follow-links",
         action="store_true",
@@ -64,12 +71,20 @@ def _ingest(args: argparse.Namespace, settings: Settings, embedder: Embedder) ->
     except (StoreMismatchError, StoreConnectionError, MissingDriverError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
+    if args.collection is not None:
+        try:
+            check_name(args.collection)
+        except CollectionError as err:
+            store.close()
+            print(f"error: --collection: {err}", file=sys.stderr)
+            return 2
     try:
         summary = Ingester(settings, store, embedder).run(
             args.paths,
             prune=args.prune,
             progress=not (args.quiet or args.json),
             follow_links=args.follow_links,
+            collection=args.collection,
         )
     except (OSError, sqlite3.Error) as err:
         if not is_write_failure(err):

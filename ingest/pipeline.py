@@ -24,6 +24,7 @@ from ingest.discover import Skipped, discover
 from ingest.loaders import LoadError, load_file
 from ingest.lock import ingest_lock
 from ingest.privacy import MASKED, mask_documents
+from rag.collections import DEFAULT, check_name
 from rag.embeddings import Embedder
 from rag.schema import Chunk
 from rag.settings import Settings
@@ -90,6 +91,7 @@ class Ingester:
             settings.chunking.overlap_tokens,
         )
         self.max_bytes = int(settings.ingest.max_file_mb * 1024 * 1024)
+        self.collection: str | None = None  # set per run()
         # Enough chunks to keep several full encode batches in flight.
         self.flush_at = getattr(embedder, "batch_size", 32) * 4
 
@@ -100,10 +102,14 @@ class Ingester:
         progress: bool = True,
         force: bool = False,
         follow_links: bool | None = None,
+        collection: str | None = None,
     ) -> IngestSummary:
         """Index `paths` (files or folders). force: re-read files even when unchanged (a
         re-index keeps each file's name and swaps its chunks in one transaction).
-        follow_links: index link targets outside `paths` (default ingest.follow_external_links)."""
+        follow_links: index link targets outside `paths` (default ingest.follow_external_links).
+        collection: put the files in this collection, moving any that are in another; None:
+        each known file stays where it is and new files go to `default` (rag.collections)."""
+        self.collection = None if collection is None else check_name(collection)
         with ingest_lock(getattr(self.store, "path", None)):  # FAISS mode: beside the index
             return self._run(list(paths), prune, progress, force, follow_links)
 
@@ -151,7 +157,11 @@ class Ingester:
             if known and not any(r.is_dir() and path.is_relative_to(r) for r in roots):
                 source = known.source  # re-indexing one file keeps its folder-relative name
             mask = self.settings.ingest.mask_pii
-            if force or (known and known.file_hash.endswith(MASKED) != mask):
+            collection = self.collection or (known.collection if known else DEFAULT)
+            # A file in another collection is moved: read again and swapped in one transaction
+            # (its vectors are found by content hash, so nothing is embedded again).
+            moving = known is not None and known.collection != collection
+            if force or moving or (known and known.file_hash.endswith(MASKED) != mask):
                 known = None  # past this point `known` only decides what may be skipped
             if known and known.size == stat.st_size and known.mtime == stat.st_mtime:
                 summary.files_unchanged += 1
@@ -175,7 +185,9 @@ class Ingester:
         chunks = self.chunker.chunk(docs, source, key)
         if not chunks:
             return self._skip(summary, path, "no text after chunking")
-        record = FileRecord(key, source, digest, stat.st_size, stat.st_mtime, len(chunks), "")
+        record = FileRecord(
+            key, source, digest, stat.st_size, stat.st_mtime, len(chunks), "", collection
+        )
         return _Pending(record, chunks)
 
     def _skip(self, summary: IngestSummary, path: Path, reason: str) -> None:

@@ -20,6 +20,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rag.collections import CollectionError, Scope, parse_allowed
+
 log = logging.getLogger(__name__)
 
 # scrypt n=2**14, r=8, p=1: ~50 ms and 16 MiB per check here, OWASP's minimum for scrypt.
@@ -53,7 +55,8 @@ def check_password(password: str, stored: str) -> bool:
 
 
 class UserStore:
-    """The users file: {"users": {name: {"hash": …, "created": …}}}, written atomically."""
+    """The users file: {"users": {name: {"hash": …, "created": …, "collections": […]}}},
+    written atomically. `collections` is optional: without it a user reads every collection."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
@@ -76,14 +79,47 @@ class UserStore:
     def names(self) -> list[str]:
         return sorted(self._load())
 
-    def add(self, name: str, password: str) -> None:
+    def add(self, name: str, password: str, collections: list[str] | None = None) -> None:
+        """Add a user or set a new password; `collections` limits what they may read (None:
+        every collection; a new password keeps an existing limit)."""
         if not NAME.match(name):
             raise UserError(f"user name {name!r}: 1-64 letters, digits or . _ @ -")
         if len(password) < 8:
             raise UserError("the password needs at least 8 characters")
         users = self._load()
-        users[name] = {"hash": hash_password(password), "created": int(time.time())}
+        entry = {"hash": hash_password(password), "created": int(time.time())}
+        if collections is not None:
+            entry["collections"] = sorted(self._checked(collections, name))
+        elif "collections" in users.get(name, {}):
+            entry["collections"] = users[name]["collections"]
+        users[name] = entry
         self._save(users)
+
+    def set_collections(self, name: str, collections: list[str] | None) -> None:
+        """Limit a user to these collections; None lifts the limit."""
+        users = self._load()
+        if name not in users:
+            raise UserError(f"no user {name!r} in {self.path}")
+        users[name].pop("collections", None)
+        if collections is not None:
+            users[name]["collections"] = sorted(self._checked(collections, name))
+        self._save(users)
+
+    def collections(self, name: str) -> Scope:
+        """The collections `name` may read; None: all. An unknown user reads nothing."""
+        entry = self._load().get(name)
+        if entry is None:
+            return frozenset()
+        try:
+            return parse_allowed(entry.get("collections"), f"{self.path}: user {name!r}")
+        except CollectionError as exc:
+            raise UserError(str(exc)) from exc
+
+    def _checked(self, collections: list[str], name: str) -> frozenset[str]:
+        try:
+            return parse_allowed(list(collections), f"user {name!r}") or frozenset()
+        except CollectionError as exc:
+            raise UserError(str(exc)) from exc
 
     def remove(self, name: str) -> None:
         users = self._load()

@@ -27,3 +27,21 @@ def copy_index(source: Path, target: Path) -> None:
         dst.close()
     for faiss_file in source.glob("vectors-*.faiss"):
         shutil.copy2(faiss_file, target / faiss_file.name)
+
+
+# data/docs files moved into their own collections by `split_collections`; the rest stay in
+# "default". Given as files (not folders), so each keeps its folder-relative source name.
+COLLECTION_FILES = {
+    "returns": ["returns/return-policy.md"],
+    "warranty": ["warranty/warranty-handbook.pdf"],
+}
+
+
+def split_collections(settings, store, embedder, docs: Path) -> None:
+    """Move COLLECTION_FILES of an index of `docs` into their collections (no re-embedding:
+    the vectors are found by content hash)."""
+    from ingest.pipeline import Ingester
+
+    ingester = Ingester(settings, store, embedder)
+    for name, files in COLLECTION_FILES.items():
+        ingester.run([docs / f for f in files], prune=False, progress=False, collection=name)

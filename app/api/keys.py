@@ -16,6 +16,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from rag.collections import Scope, parse_allowed
+
 PREFIX = "rgc-"  # makes a leaked key recognisable in logs and secret scanners
 
 
@@ -24,6 +26,10 @@ class KeyRecord:
     name: str
     sha256: str
     created: str
+    collections: list[str] | None = None  # what the key may read (rag.collections); None: all
+
+    def scope(self) -> Scope:
+        return parse_allowed(self.collections, f"API key '{self.name}'")
 
 
 def digest(key: str) -> str:
@@ -57,14 +63,19 @@ class KeyStore:
 
     def check(self, key: str) -> str | None:
         """The name of the key, or None. Compares digests in constant time."""
+        record = self.lookup(key)
+        return record.name if record else None
+
+    def lookup(self, key: str) -> KeyRecord | None:
+        """The key's record (name, collections), or None; every digest is compared."""
         wanted = digest(key)
         found = None
         for record in self.records():
             if hmac.compare_digest(record.sha256, wanted):
-                found = record.name
+                found = record
         return found
 
-    def create(self, name: str) -> str:
+    def create(self, name: str, collections: list[str] | None = None) -> str:
         """A new random key stored by its hash; the caller shows it once."""
         name = name.strip()
         if not name:
@@ -73,7 +84,8 @@ class KeyStore:
             raise ValueError(f"NAME: a key named '{name}' exists already in {self.path}")
         key = PREFIX + secrets.token_urlsafe(32)
         created = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-        records = [*self.records(), KeyRecord(name, digest(key), created)]
+        limit = None if collections is None else sorted(parse_allowed(list(collections), name))
+        records = [*self.records(), KeyRecord(name, digest(key), created, limit)]
         self._write(records)
         return key
 

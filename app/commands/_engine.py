@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from rag.collections import CollectionError, Scope, resolve_scope
 from rag.components import index_exists, index_path
 from rag.engine import MODES, AnswerOptions, ChatEngine, build_engine
 from rag.llm import NO_ADAPTER, ModelLoadError
@@ -18,12 +19,32 @@ def add_engine_arguments(parser: argparse.ArgumentParser, with_mode: bool = True
     parser.add_argument("--no-adapter", action="store_true", help="load the base model alone")
     parser.add_argument("--max-new-tokens", type=int, help="answer length limit")
     parser.add_argument("--top-k", type=int, help="chunks put into the prompt")
+    add_collection_argument(parser)
     if with_mode:
         parser.add_argument("--mode", choices=MODES, default="rag", help="answer mode")
 
 
+def add_collection_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--collection",
+        action="append",
+        metavar="NAME",
+        help="search only this collection (repeat for several; default: every collection)",
+    )
+
+
+def search_scope(args: argparse.Namespace) -> Scope:
+    """The collections named by --collection (None: all); a bad name exits with its reason."""
+    try:
+        return resolve_scope(args.collection, None)  # the CLI reads the index files directly
+    except CollectionError as err:
+        raise SystemExit(f"error: --collection: {err}") from None
+
+
 def answer_options(args: argparse.Namespace) -> AnswerOptions:
-    return AnswerOptions(max_new_tokens=args.max_new_tokens, top_k=args.top_k)
+    return AnswerOptions(
+        max_new_tokens=args.max_new_tokens, top_k=args.top_k, collections=search_scope(args)
+    )
 
 
 def index_missing(settings: Settings, index: Path | None) -> bool:

@@ -13,6 +13,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
     create = actions.add_parser("create", help="create a key (printed once)")
     create.add_argument("name", help="who or what uses the key")
+    create.add_argument(
+        "--collection",
+        action="append",
+        metavar="NAME",
+        help="the key may read only this collection (repeat for several; default: all)",
+    )
     create.set_defaults(handler=run_create)
     listing = actions.add_parser("list", help="list key names and dates (never the keys)")
     listing.set_defaults(handler=run_list)
@@ -28,7 +34,7 @@ def _store():
 def run_create(args: argparse.Namespace) -> int:
     store = _store()
     try:
-        key = store.create(args.name)
+        key = store.create(args.name, args.collection)
     except ValueError as err:
         print(f"error: {err}", file=sys.stderr)
         return 2
@@ -43,5 +49,8 @@ def run_create(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     for record in _store().records():
-        print(f"{record.name}\t{record.created}\tsha256:{record.sha256[:12]}…")
+        line = f"{record.name}\t{record.created}\tsha256:{record.sha256[:12]}…"
+        if record.collections is not None:
+            line += f"\tcollections: {', '.join(record.collections)}"
+        print(line)
     return 0

@@ -1,4 +1,5 @@
-"""ragchat index copy --from PATH --to postgresql://…: move a FAISS index into pgvector.
+"""ragchat index copy --from PATH --to postgresql://…: move a FAISS index into pgvector
+(each file keeps its collection); ragchat index collections: what the index holds.
 
 The docstore holds every chunk's vector, so nothing is embedded again; an interrupted copy is
 resumed by running it again (files already there with the same hash are skipped).
@@ -7,6 +8,7 @@ resumed by running it again (files already there with the same hash are skipped)
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -32,6 +34,28 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     copy.add_argument("--table-prefix", help="target tables' prefix (default: store.table_prefix)")
     copy.set_defaults(handler=run_copy)
+    listing = actions.add_parser("collections", help="list the collections and their chunks")
+    listing.add_argument("--index", type=Path, help="index folder (default: store.path)")
+    listing.add_argument("--json", action="store_true", help="print {name: chunks} as JSON")
+    listing.set_defaults(handler=run_collections)
+
+
+def run_collections(args: argparse.Namespace) -> int:
+    settings = get_settings()
+    if not index_exists(settings, args.index):
+        print("error: no index; create one with `ragchat ingest DIR`", file=sys.stderr)
+        return 2
+    store = open_store(settings, build_embedder(settings.embedding), args.index)
+    try:
+        found = store.collections()
+    finally:
+        store.close()
+    if args.json:
+        print(json.dumps(found, indent=2))
+        return 0
+    for name, chunks in found.items():
+        print(f"{name}\t{chunks} chunks")
+    return 0
 
 
 def run_copy(args: argparse.Namespace) -> int:

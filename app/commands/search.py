@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from app.commands._engine import index_missing
+from app.commands._engine import add_collection_argument, index_missing, search_scope
 from rag.components import build_embedder, open_store
 from rag.retriever import Retriever
 from rag.settings import get_settings
@@ -21,17 +21,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--min-score", type=float, help="cosine threshold (default: retrieval.min_score)"
     )
     parser.add_argument("--json", action="store_true", help="print the hits as JSON")
+    add_collection_argument(parser)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     settings = get_settings()
+    scope = search_scope(args)
     if index_missing(settings, args.index):
         return 2
     embedder = build_embedder(settings.embedding)
     store = open_store(settings, embedder, args.index)
     hits = Retriever(store, embedder, settings.retrieval).search(
-        args.query, k=args.k, min_score=args.min_score
+        args.query, k=args.k, min_score=args.min_score, scope=scope
     )
     if args.json:
         print(json.dumps([h.search_dict() for h in hits], indent=2))
