@@ -24,14 +24,16 @@ def _bearer(request: Request) -> str | None:
 
 def caller(request: Request) -> str:
     """The API key's name when keys are on (401 without a valid one), else the client address;
-    rate limits count per caller."""
+    rate limits count per caller. The collections the key may read go to
+    `request.state.collections` (None: all), for the routes to pass on (rag.collections)."""
     ctx = ApiContext.of(request)
+    request.state.collections = None
     if not ctx.keys.enabled:
         who = f"address:{request.client.host if request.client else 'unknown'}"
     else:
         token = _bearer(request)
-        name = ctx.keys.check(token) if token else None
-        if name is None:
+        record = ctx.keys.lookup(token) if token else None
+        if record is None:
             ctx.metrics.auth_failures.inc()
             shown = f"sha256 {digest(token)[:8]}…" if token else "no key"
             log.warning("refused %s %s: %s", request.method, request.url.path, shown)
@@ -45,6 +47,7 @@ def caller(request: Request) -> str:
                 code="invalid_api_key",
                 headers={"WWW-Authenticate": "Bearer"},
             )
-        who = f"key:{name}"
+        who = f"key:{record.name}"
+        request.state.collections = record.scope()
     ctx.limiter.check(who)
     return who

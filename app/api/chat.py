@@ -7,6 +7,7 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import StreamingResponse
 
 from app.api.chat_input import ChatInput, chat_input
+from app.api.collections import request_scope
 from app.api.completions import completion, completion_id, events
 from app.api.context import ApiContext
 from app.api.errors import ApiError
@@ -76,7 +77,8 @@ async def chat_completions(
     body: ChatRequest, request: Request
 ) -> ChatCompletion | StreamingResponse:
     ctx = ApiContext.of(request)
-    turn = chat_input(body, ctx.holder.get())
+    scope = request_scope(request, body.collection)  # 403 before any work for a denied one
+    turn = chat_input(body, ctx.holder.get(), scope)
     lookup = await _lookup(ctx, turn)
     run: AnswerRun | CachedRun
     if lookup.answer is not None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from app.api.errors import ApiError
 from app.api.schemas import ChatRequest
+from rag.collections import Scope
 from rag.engine import AnswerOptions, ChatEngine
 from rag.modes import get_mode
 from rag.prompting import Messages
@@ -30,7 +31,8 @@ class ChatInput:
     use_cache: bool
 
 
-def chat_input(body: ChatRequest, engine: ChatEngine) -> ChatInput:
+def chat_input(body: ChatRequest, engine: ChatEngine, scope: Scope = None) -> ChatInput:
+    """scope: the collections to read, from app.api.collections.request_scope."""
     mode = _mode(body.model, engine)
     question, history = _conversation(body)
     max_tokens = _max_tokens(body, engine)
@@ -41,6 +43,7 @@ def chat_input(body: ChatRequest, engine: ChatEngine) -> ChatInput:
         min_score=body.min_score,
         max_new_tokens=max_tokens,
         temperature=body.temperature,
+        collections=scope,
     )
     return ChatInput(question, history, mode, options, _stops(body), max_tokens, body.cache)
 

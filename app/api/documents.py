@@ -10,10 +10,11 @@ import hashlib
 from pathlib import Path
 from typing import Annotated
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
+from app.api.collections import readable, upload_collection
 from app.api.context import ApiContext
 from app.api.errors import ApiError
 from app.api.jobs import Job
@@ -37,12 +38,15 @@ def _document(record: FileRecord, folder: Path) -> dict:
         "bytes": record.size,
         "indexed_at": record.indexed_at,
         "uploaded": is_upload(record.path, folder),
+        "collection": record.collection,
     }
 
 
-def _find(ctx: ApiContext, doc_id: str) -> FileRecord:
+def _find(ctx: ApiContext, doc_id: str, request: Request) -> FileRecord:
+    """The document, if the key may read its collection: another collection's document is
+    "not found" (a 403 would tell that it exists)."""
     for record in ctx.holder.get().retriever.store.files():
-        if document_id(record.path) == doc_id:
+        if document_id(record.path) == doc_id and readable(request, record.collection):
             return record
     raise ApiError(
         404, f"doc_id: no document '{doc_id}' in the index", param="doc_id", code="not_found"
@@ -72,8 +76,13 @@ async def _read(upload: UploadFile, max_bytes: int) -> bytes:
 
 
 @router.post("/v1/documents", status_code=202)
-async def upload(request: Request, file: Annotated[list[UploadFile], File()]) -> JSONResponse:
+async def upload(
+    request: Request,
+    file: Annotated[list[UploadFile], File()],
+    collection: Annotated[str | None, Form()] = None,
+) -> JSONResponse:
     ctx = ApiContext.of(request)
+    target = upload_collection(request, collection)  # 403 for a collection the key can't read
     ctx.holder.get()
     max_bytes = int(ctx.settings.ingest.max_file_mb * 2**20)
     contents = [(f.filename or "upload", await _read(f, max_bytes)) for f in file]
@@ -82,7 +91,7 @@ async def upload(request: Request, file: Annotated[list[UploadFile], File()]) ->
         await run_in_threadpool(save_upload, folder, name, data, max_bytes)
         for name, data in contents
     ]
-    job = Job("ingest", [p for p, _ in saved], {p for p, created in saved if created})
+    job = Job("ingest", [p for p, _ in saved], {p for p, created in saved if created}, target)
     return _accepted(ctx.jobs.submit(job))
 
 
@@ -90,14 +99,16 @@ async def upload(request: Request, file: Annotated[list[UploadFile], File()]) ->
 def list_documents(request: Request) -> dict:
     ctx = ApiContext.of(request)
     folder = uploads_dir(ctx.settings)
-    records = ctx.holder.get().retriever.store.files()
+    records = [
+        r for r in ctx.holder.get().retriever.store.files() if readable(request, r.collection)
+    ]
     return {"object": "list", "data": [_document(r, folder) for r in records]}
 
 
 @router.delete("/v1/documents/{doc_id}")
 def delete_document(doc_id: str, request: Request) -> dict:
     ctx = ApiContext.of(request)
-    record = _find(ctx, doc_id)
+    record = _find(ctx, doc_id, request)
     store = ctx.holder.get().retriever.store
     removed = store.remove_file(record.path)
     store.flush()
@@ -109,7 +120,7 @@ def delete_document(doc_id: str, request: Request) -> dict:
 @router.post("/v1/documents/{doc_id}/reindex", status_code=202)
 def reindex_document(doc_id: str, request: Request) -> JSONResponse:
     ctx = ApiContext.of(request)
-    record = _find(ctx, doc_id)
+    record = _find(ctx, doc_id, request)
     if not Path(record.path).is_file():
         raise ApiError(
             409,

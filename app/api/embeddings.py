@@ -9,6 +9,7 @@ import numpy as np
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from app.api.collections import request_scope
 from app.api.context import ApiContext
 from app.api.errors import ApiError
 
@@ -28,6 +29,7 @@ class SearchRequest(BaseModel):
     query: str = Field(min_length=1)
     k: int = Field(5, ge=1, le=50)
     min_score: float | None = Field(None, ge=-1.0, le=1.0)
+    collection: str | list[str] | None = None  # as in chat completions (app.api.collections)
 
 
 def _texts(body: EmbeddingRequest) -> list[str]:
@@ -88,6 +90,7 @@ def _encode(vector: np.ndarray, how: str) -> list[float] | str:
 @router.post("/v1/search")
 def search(body: SearchRequest, request: Request) -> dict:
     """The hits `ragchat search --json` prints: source, page, score, similarity, text."""
+    scope = request_scope(request, body.collection)
     engine = ApiContext.of(request).holder.get()
-    hits = engine.retriever.search(body.query, k=body.k, min_score=body.min_score)
+    hits = engine.retriever.search(body.query, k=body.k, min_score=body.min_score, scope=scope)
     return {"object": "list", "query": body.query, "data": [h.search_dict() for h in hits]}

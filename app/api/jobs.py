@@ -28,6 +28,7 @@ class Job:
     kind: str  # "ingest" (an upload) or "reindex"
     paths: list[Path]
     created_files: set[Path] = field(default_factory=set)  # uploads this job saved
+    collection: str | None = None  # an upload's collection; None: files stay where they are
     id: str = field(default_factory=lambda: f"job-{uuid.uuid4().hex[:16]}")
     state: str = "queued"
     files_done: int = 0
@@ -46,6 +47,7 @@ class Job:
             "state": self.state,
             "files": [p.name for p in self.paths],
             "files_total": len(self.paths),
+            "collection": self.collection,
             "files_done": self.files_done,
             "chunks_added": self.chunks_added,
             "chunks_removed": self.chunks_removed,
@@ -100,7 +102,13 @@ class Jobs:
         for path in job.paths:
             # A re-index re-reads the file and swaps its chunks in one transaction: the file
             # is never missing from the index meanwhile, and keeps its folder-relative name.
-            summary = ingester.run([path], prune=False, progress=False, force=job.kind == "reindex")
+            summary = ingester.run(
+                [path],
+                prune=False,
+                progress=False,
+                force=job.kind == "reindex",
+                collection=job.collection,
+            )
             job.files_done += 1
             job.chunks_added += summary.chunks_added
             job.chunks_removed += summary.chunks_removed

@@ -44,6 +44,10 @@ class ChatRequest(BaseModel):
     top_k: int | None = Field(None, ge=1, le=50, description="passages put into the prompt")
     min_score: float | None = Field(None, ge=-1.0, le=1.0, description="cosine threshold")
     cache: bool = Field(True, description="false: never answer from the answer cache")
+    collection: str | list[str] | None = Field(
+        None,
+        description="search only this collection (or these); default: every one the key may read",
+    )
 
 
 class Source(BaseModel):

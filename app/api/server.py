@@ -8,7 +8,7 @@ from pathlib import Path
 
 from fastapi import Depends, FastAPI
 
-from app.api import chat, documents, embeddings, health
+from app.api import chat, collections, documents, embeddings, health
 from app.api.auth import caller
 from app.api.context import ApiContext
 from app.api.errors import install_handlers
@@ -40,7 +40,7 @@ def create_app(settings: Settings, holder: EngineHolder) -> FastAPI:
     install_handlers(app)
     app.include_router(health.public)
     secured = [Depends(caller)]
-    for module in (health, chat, embeddings, documents):
+    for module in (health, chat, embeddings, documents, collections):
         app.include_router(module.router, dependencies=secured)
     app.add_middleware(MetricsMiddleware, metrics=ctx.metrics)
     return app
