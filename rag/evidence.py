@@ -12,10 +12,16 @@ sees the topic, only whether the sentence states what was asked.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from prompts import Prompts
+from rag.generation import GenerationConfig
 from rag.prompting import Messages
+from rag.runtime import ChatModel
+
+# A sentence of the passages is rarely over 40 words (~55 tokens); the reply is cut there.
+QUOTE_TOKENS = 60
 
 _WORD = re.compile(r"\w+")
 _CITATION = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
@@ -63,3 +69,23 @@ def quote_overlap(quote: str, passages: list[str]) -> float:
         matcher = SequenceMatcher(None, quoted, words(passage), autojunk=False)
         best = max(best, sum(block.size for block in matcher.get_matching_blocks()))
     return best / len(quoted)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    quote: str  # the sentence the model copied ("" when it said none)
+    probability: float  # P(that sentence, on its own, answers the question); 0 for none
+
+
+def find_evidence(
+    llm: ChatModel, prompts: Prompts, messages: Messages, question: str, adapter: str | None
+) -> Evidence:
+    """Ask for the answering sentence (greedy, reusing the answer prompt's KV cache), then
+    judge it without the passages."""
+    config = GenerationConfig(max_new_tokens=QUOTE_TOKENS, temperature=0.0)
+    reply = "".join(llm.stream(quote_messages(prompts, messages), config, None, adapter))
+    quote = clean_quote(reply)
+    if is_none(quote):
+        return Evidence("", 0.0)
+    check = evidence_messages(prompts, question, quote)
+    return Evidence(quote, llm.yes_probability(check, adapter))
