@@ -2,8 +2,8 @@
 
 Each file's chunks are committed in one store transaction (SQLite or PostgreSQL), so a crash
 loses at most the files whose embeddings were in flight; the next run redoes exactly those.
-Chunks of several files are embedded together in full batches: small files would otherwise waste
-the model on tiny batches.
+Chunks of several files are embedded together in full batches (small files would otherwise waste
+the model on tiny batches), in a worker thread while the next files load (ingest/embed_flow.py).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from tqdm import tqdm
 
 from ingest.chunker import Chunker
 from ingest.discover import Skipped, discover
+from ingest.embed_flow import EmbedFlow, FlowStats
 from ingest.loaders import LoadError, load_file
 from ingest.lock import ingest_lock
 from ingest.privacy import MASKED, mask_documents
@@ -31,6 +32,10 @@ from rag.settings import Settings
 from rag.store_protocol import FileRecord, VectorStore
 
 log = logging.getLogger(__name__)
+
+# Chunks embedded as one window: 16 batches of 32 to sort by length (bench/ingest.py measured
+# the padding each window size saves); a crash loses at most the windows in flight.
+WINDOW_CHUNKS = 512
 
 
 @dataclass
@@ -92,8 +97,11 @@ class Ingester:
         )
         self.max_bytes = int(settings.ingest.max_file_mb * 1024 * 1024)
         self.collection: str | None = None  # set per run()
-        # Enough chunks to keep several full encode batches in flight.
-        self.flush_at = getattr(embedder, "batch_size", 32) * 4
+        # How files are embedded (ingest/embed_flow.py); bench/ingest.py compares the choices.
+        self.window_chunks = WINDOW_CHUNKS
+        self.threaded = True  # encode in a worker thread while the next files load
+        self.sort_batches = True  # batches of similar token length within a window
+        self.flow_stats = FlowStats()  # of the last run
 
     def run(
         self,
@@ -130,16 +138,23 @@ class Ingester:
         files, skipped = discover([Path(p) for p in paths], follow_external_links=follow)
         summary.skipped.extend(skipped)
         summary.files_seen = len(files) + len(skipped)
-        pending: list[_Pending] = []
-        bar = tqdm(files, desc="files", unit="file", disable=not progress)
-        for path in bar:
-            item = self._prepare(path, roots, summary, force)
-            if item is not None:
-                pending.append(item)
-            if sum(len(p.chunks) for p in pending) >= self.flush_at:
-                self._commit(pending, summary, progress)
-                pending = []
-        self._commit(pending, summary, progress)
+        flow = EmbedFlow(
+            self.store,
+            self.embedder,
+            lambda item, vectors: self._commit(item, vectors, summary),
+            window_chunks=self.window_chunks,
+            batch_size=getattr(self.embedder, "batch_size", 32),
+            threaded=self.threaded,
+            sort=self.sort_batches,
+            progress=progress,
+        )
+        with flow:
+            for path in tqdm(files, desc="files", unit="file", disable=not progress):
+                item = self._prepare(path, roots, summary, force)
+                if item is not None:
+                    flow.add(item)  # embedded in the background; committed in file order
+            flow.finish()
+        self.flow_stats = flow.stats
         if self.settings.ingest.prune if prune is None else prune:
             self._prune(roots, set(map(str, files)), skipped, summary)
         self.store.flush()
@@ -173,16 +188,11 @@ class Ingester:
                 self.store.touch_file(key, source, stat.st_mtime)
                 summary.files_unchanged += 1
                 return None
-            docs = load_file(path, max_bytes=self.max_bytes)
-            if mask:
-                counts = mask_documents(docs)
-                if counts:
-                    summary.masked[key] = counts
+            chunks = self._read(path, key, source, mask, summary)
         except LoadError as err:
             return self._skip(summary, path, err.reason)
         except OSError as err:
             return self._skip(summary, path, f"unreadable: {err.strerror or err}")
-        chunks = self.chunker.chunk(docs, source, key)
         if not chunks:
             return self._skip(summary, path, "no text after chunking")
         record = FileRecord(
@@ -190,34 +200,34 @@ class Ingester:
         )
         return _Pending(record, chunks)
 
+    def _read(
+        self, path: Path, key: str, source: str, mask: bool, summary: IngestSummary
+    ) -> list[Chunk]:
+        """Load, mask and chunk one file. Any failure in here is about this file's content (a
+        parser tripping over odd input), so it skips this file, not the run."""
+        try:
+            docs = load_file(path, max_bytes=self.max_bytes)
+            if mask:
+                counts = mask_documents(docs)
+                if counts:
+                    summary.masked[key] = counts
+            return self.chunker.chunk(docs, source, key)
+        except (LoadError, OSError):
+            raise
+        except Exception as err:
+            log.debug("reading %s failed", path, exc_info=True)
+            raise LoadError(f"could not be read: {type(err).__name__}: {err}") from err
+
     def _skip(self, summary: IngestSummary, path: Path, reason: str) -> None:
         log.warning("skipped %s: %s", path, reason)
         summary.skipped.append(Skipped(str(path), reason))
         return None
 
-    def _commit(self, pending: list[_Pending], summary: IngestSummary, progress: bool) -> None:
-        if not pending:
-            return
-        chunks = [c for p in pending for c in p.chunks]
-        vectors = self._embed(chunks, progress)
-        offset = 0
-        for item in pending:
-            n = len(item.chunks)
-            summary.chunks_removed += self.store.replace_file(
-                item.record, item.chunks, vectors[offset : offset + n]
-            )
-            summary.chunks_added += n
-            summary.files_indexed += 1
-            offset += n
-
-    def _embed(self, chunks: list[Chunk], progress: bool) -> np.ndarray:
-        """Embed only chunk texts the store has never seen; reuse stored vectors for the rest."""
-        known = self.store.vectors_by_hash([c.content_hash for c in chunks])
-        todo = list({c.content_hash: c.text for c in chunks if c.content_hash not in known}.items())
-        if todo:
-            fresh = self.embedder.encode([text for _, text in todo], progress=progress)
-            known.update({h: v for (h, _), v in zip(todo, fresh, strict=True)})
-        return np.stack([known[c.content_hash] for c in chunks]).astype(np.float32)
+    def _commit(self, item: _Pending, vectors: np.ndarray, summary: IngestSummary) -> None:
+        """One file's chunks in one transaction, with their vectors (rows in chunk order)."""
+        summary.chunks_removed += self.store.replace_file(item.record, item.chunks, vectors)
+        summary.chunks_added += len(item.chunks)
+        summary.files_indexed += 1
 
     def _prune(
         self, roots: list[Path], present: set[str], skipped: list[Skipped], summary: IngestSummary
