@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.ui.auth import require_sign_in
+from app.ui.collections import choose_collection
 from app.ui.engine import (
     get_answer_cache,
     get_engine,
@@ -32,6 +33,7 @@ adapter = use_adapter(engine, choose_adapter(settings))
 require_documents(engine)
 modes = engine.available_modes() if adapter else ("rag",)
 options = generation_options(settings, modes, adapter, engine.llm.report["model"])
+options.collections = choose_collection(settings, engine.retriever.store, user)
 model_caption(engine.llm.report)
 finish_interrupted_answer()
 turns = st.session_state.setdefault("turns", [])

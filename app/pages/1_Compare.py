@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app.ui.auth import require_sign_in
+from app.ui.collections import choose_collection
 from app.ui.engine import (
     get_engine,
     load_settings,
@@ -34,6 +35,7 @@ engine = get_engine(settings)
 adapter = use_adapter(engine, choose_adapter(settings))
 require_documents(engine)
 options = generation_options(settings, adapter=adapter)
+options.collections = choose_collection(settings, engine.retriever.store, user)
 model_caption(engine.llm.report)
 feedback = feedback_path(settings)
 

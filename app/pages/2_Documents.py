@@ -7,9 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 from app.ui.auth import require_sign_in
+from app.ui.collections import choose_collection, upload_target
 from app.ui.engine import get_engine, load_settings
 from app.ui.render import safe_markdown
 from ingest.pipeline import Ingester
+from rag.collections import permits
 from rag.uploads import ALLOWED_TYPES, UploadError, is_upload, save_upload, uploads_dir
 
 st.set_page_config(page_title="ragchat · documents", page_icon=":material/folder_open:")
@@ -21,6 +23,8 @@ engine = get_engine(settings)
 store = engine.retriever.store
 folder = uploads_dir(settings)
 max_mb = settings.ingest.max_file_mb
+scope = choose_collection(settings, store, user)  # the files shown, and where uploads go
+target = upload_target(scope)
 
 
 def notify(kind: str, text: str) -> None:
@@ -28,15 +32,16 @@ def notify(kind: str, text: str) -> None:
     st.session_state.setdefault("documents_notices", []).append((kind, text))
 
 
-def ingest(paths: list[Path], label: str) -> dict[Path, str]:
-    """Index `paths` one by one with progress; returns the files not indexed, with reasons."""
+def ingest(paths: list[Path], label: str, collection: str | None = None) -> dict[Path, str]:
+    """Index `paths` one by one with progress; returns the files not indexed, with reasons.
+    collection: where new files go (None: a re-indexed file stays in its collection)."""
     ingester = Ingester(settings, store, engine.retriever.embedder)
     problems: dict[Path, str] = {}
     with st.status(f"{label} {len(paths)} file(s)…", expanded=True) as status:
         bar = st.progress(0.0)
         for n, path in enumerate(paths, start=1):
             st.text(path.name)
-            summary = ingester.run([path], prune=False, progress=False)
+            summary = ingester.run([path], prune=False, progress=False, collection=collection)
             problems |= {Path(s.path).resolve(): s.reason for s in summary.skipped}
             bar.progress(n / len(paths), text=f"{n} of {len(paths)}")
         status.update(label=f"{label} done", state="error" if problems else "complete")
@@ -48,8 +53,10 @@ for kind, text in st.session_state.pop("documents_notices", []):
 
 st.subheader("Add files")
 st.caption(
-    f"Saved to `{folder}` and indexed. Types: {', '.join(ALLOWED_TYPES)}; "
-    f"at most {max_mb:g} MB each."
+    f"Saved to `{folder}` and indexed into the collection `{target}`. Types: "
+    f"{', '.join(ALLOWED_TYPES)}; at most {max_mb:g} MB each."
+    if target
+    else "Choose a collection in the sidebar to add files to it."
 )
 nonce = st.session_state.setdefault("upload_nonce", 0)
 uploads = st.file_uploader(
@@ -58,6 +65,7 @@ uploads = st.file_uploader(
     accept_multiple_files=True,
     max_upload_size=max(1, int(max_mb)),
     key=f"uploads-{nonce}",
+    disabled=target is None,
 )
 if uploads and st.button("Add to the index", type="primary", icon=":material/upload:"):
     saved: list[tuple[Path, bool]] = []
@@ -66,7 +74,7 @@ if uploads and st.button("Add to the index", type="primary", icon=":material/upl
             saved.append(save_upload(folder, upload.name, upload.getvalue(), int(max_mb * 2**20)))
         except UploadError as err:
             notify("error", str(err))
-    problems = ingest([path for path, _ in saved], "Indexing") if saved else {}
+    problems = ingest([path for path, _ in saved], "Indexing", target) if saved else {}
     for path, reason in problems.items():
         notify("error", f"Not indexed: {path.name}: {reason}")
     for path, created in saved:
@@ -78,7 +86,7 @@ if uploads and st.button("Add to the index", type="primary", icon=":material/upl
     st.rerun()
 
 st.subheader("Indexed files")
-records = store.files()
+records = [r for r in store.files() if permits(scope, r.collection)]
 if not records:
     st.info("The index is empty: add files above, or run `python -m ingest data/docs`.")
     st.stop()
@@ -89,13 +97,14 @@ st.dataframe(
             "chunks": r.chunks,
             "size (KB)": round(r.size / 1024, 1),
             "indexed": r.indexed_at,
+            "collection": r.collection,
             "path": r.path,
         }
         for r in records
     ],
     hide_index=True,
 )
-st.caption(f"{len(records)} files, {store.count()} chunks.")
+st.caption(f"{len(records)} files, {sum(r.chunks for r in records)} chunks.")
 
 by_path = {r.path: r for r in records}
 chosen = st.multiselect("Choose files", list(by_path), format_func=lambda p: by_path[p].source)

@@ -31,6 +31,7 @@ class Options:
     max_new_tokens: int
     mode: str = "rag"
     adapter: str | None = None  # a loaded adapter's name (the sidebar's choice)
+    collections: frozenset[str] | None = None  # app.ui.collections.choose_collection; None: all
 
     def answer_options(self) -> AnswerOptions:
         """What engine.stream / engine.compare_streams take."""
@@ -40,6 +41,7 @@ class Options:
             temperature=self.temperature,
             max_new_tokens=self.max_new_tokens,
             adapter=self.adapter,
+            collections=self.collections,
         )
 
 
