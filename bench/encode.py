@@ -1,7 +1,7 @@
 """Embedding encode speed variants against the fp32 baseline, with their quality cost.
 
     python bench/encode.py [--int8 tensor,channel,attn] [--batch-sizes 16,64] [--threads 1]
-                           [--sorting] [--variant-chunks 200] [--repeats 3]
+                           [--sorting [--sort-chunks 1024]] [--variant-chunks 200] [--repeats 3]
 
 Texts are the chunks ragchat makes of data/docs (bench/ingest.py passes its own corpus). Each
 variant is timed alternately with the baseline (fp32, batch 32, one encode call, torch's
@@ -36,6 +36,7 @@ warnings.filterwarnings("ignore", message=".*quantize_per_tensor.*")
 import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
+from bench.padding import padding_report  # noqa: E402
 from bench.retrieval import load_questions, print_table, score  # noqa: E402
 from ingest.chunker import Chunker  # noqa: E402
 from ingest.discover import discover  # noqa: E402
@@ -184,17 +185,8 @@ def run_variants(args, base: LocalEmbedder, texts: list[str], tmp: Path) -> None
                 torch.set_num_threads(threads)
 
         run(f"torch threads {n}", with_threads)
-    if args.sorting:
-        flush = base.batch_size * 4  # what Ingester hands to one encode call
-
-        def calls(items):
-            parts = [raw_encode(model, items[i : i + flush]) for i in range(0, len(items), flush)]
-            return np.concatenate(parts)
-
-        order = sorted(range(len(sample)), key=lambda i: len(sample[i]))
-        inverse = np.argsort(order)
-        run(f"calls of {flush}, file order", lambda: calls(sample))
-        run(f"calls of {flush}, length-sorted", lambda: calls([sample[i] for i in order])[inverse])
+    if args.sorting:  # counted and timed on the texts in file order, not on the sample
+        padding_report(ModelEmbedder(base), texts, args.repeats, args.sort_chunks)
     if rows:
         print(
             f"\nencode variants on {len(sample)} chunks; baseline fp32, batch {base.batch_size}, "
@@ -208,7 +200,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--int8", default="", help="int8 schemes: tensor,channel,attn")
     parser.add_argument("--batch-sizes", default="", help="encode batch sizes, e.g. 16,64")
     parser.add_argument("--threads", default="", help="torch thread counts, e.g. 1")
-    parser.add_argument("--sorting", action="store_true", help="encode call sizes and order")
+    parser.add_argument("--sorting", action="store_true", help="length-sorted batches")
+    parser.add_argument("--sort-chunks", type=int, default=1024, help="--sorting: timed texts")
     parser.add_argument("--variant-chunks", type=int, default=200, help="sample size")
     parser.add_argument("--repeats", type=int, default=3, help="best of this many")
 

@@ -2,7 +2,7 @@
 
     python bench/ingest.py [--copies 3 | --dir PATH --max-chunks 600] [--no-langchain]
                            [--int8 tensor,channel,attn] [--batch-sizes 16,64] [--threads 1]
-                           [--sorting] [--query-chunks 100000 | --no-query]
+                           [--sorting] [--query-chunks 100000 | --no-query] [--no-sequential]
 
 Default corpus: data/docs replicated --copies times into a temp folder, every copy with its
 own file names and a per-copy marker on each paragraph of the text formats, so the copies'
@@ -14,14 +14,18 @@ files holding about --max-chunks chunks is copied to the temp folder.
 Measured in one run, on the same chunk texts:
  1. raw SentenceTransformer.encode over the exact texts ragchat embeds (the limit);
  2. ragchat Ingester.run into a fresh index, end to end (discovery, loading, chunking,
-    embedding, SQLite + FAISS writes), and its ratio to (1); (1) and (2) alternate for
-    --rounds rounds and the best of each is kept;
+    embedding, SQLite + FAISS writes), and its ratio to (1); 2b the same without the encode
+    thread (everything in turn, windows of 128 chunks: the pipeline before it; skip with
+    --no-sequential); (1), (2) and (2b) alternate for --rounds rounds, the best of each kept,
+    and each round's ratio and load average are printed;
  3. a plain LangChain pipeline on the same folder: DirectoryLoader per file type →
     RecursiveCharacterTextSplitter(1000, 200) → FAISS.from_documents(HuggingFaceEmbeddings);
  4. a second ragchat run on the unchanged folder (incremental: embeds nothing).
 CPU seconds (all threads of this process) are shown beside wall seconds: the machine is shared,
 and CPU time is less disturbed by other processes than wall time.
-Then the opt-in encode variants of bench/encode.py on a sample of the same texts, and query
+The chunks of the files against the texts encoded: what encoding identical texts once saves.
+Then the opt-in encode variants of bench/encode.py on a sample of the same texts (--sorting:
+padding and time of length-sorted batches, bench/padding.py), and query
 latency at --query-chunks chunks (bench/latency.py).
 """
 
@@ -109,11 +113,17 @@ def sample_folder(src: Path, dest: Path, chunker: Chunker, max_chunks: int) -> N
 
 
 # -- the pipelines ---------------------------------------------------------------------------
-def ragchat_ingest(folder: Path, index: Path, embedder: ModelEmbedder):
+def ragchat_ingest(folder: Path, index: Path, embedder: ModelEmbedder, threaded: bool = True):
+    """threaded=False: no worker thread, windows of 128 (one flush of before): the baseline
+    that shows what encoding beside loading gains."""
     settings = Settings(store={"path": index})
     store = open_store(settings, embedder)
     try:
-        summary = Ingester(settings, store, embedder).run([folder], progress=False)
+        ingester = Ingester(settings, store, embedder)
+        if not threaded:
+            ingester.threaded, ingester.window_chunks = False, embedder.batch_size * 4
+        summary = ingester.run([folder], progress=False)
+        summary.flow = ingester.flow_stats  # type: ignore[attr-defined]
     finally:
         store.close()
     return summary
@@ -176,6 +186,9 @@ def main() -> None:
     parser.add_argument("--no-query", action="store_true", help="skip the query latency part")
     parser.add_argument("--no-langchain", action="store_true", help="skip the LangChain part")
     parser.add_argument("--rounds", type=int, default=2, help="raw/ragchat rounds (best taken)")
+    parser.add_argument(
+        "--no-sequential", action="store_true", help="skip ragchat without its encode thread"
+    )
     add_arguments(parser)
     args = parser.parse_args()
 
@@ -201,13 +214,20 @@ def main() -> None:
             f"{total} chunks, {len(texts)} distinct texts to embed"
         )
         raw_encode(base.model, texts[:32])  # warm-up
-        raws, rags = [], []
+        raws, rags, seqs = [], [], []
         for r in range(args.rounds):  # alternate, so load from other processes hits both
+            load = os.getloadavg()[0]
             raws.append(measure(raw_encode, base.model, texts))
             counting = ModelEmbedder(base)
             rags.append((*measure(ragchat_ingest, corpus, tmp / f"index-{r}", counting), counting))
-            print(f"  round {r + 1}: raw encode {raws[-1][0]:.1f} s, ragchat {rags[-1][0]:.1f} s "
-                  f"({counting.encoded} embedded)", flush=True)  # fmt: skip
+            if not args.no_sequential:
+                seq = ModelEmbedder(base)
+                run = measure(ragchat_ingest, corpus, tmp / f"seq-{r}", seq, False)
+                seqs.append((*run, seq))
+            print(f"  round {r + 1} (load average {load:.1f}): raw encode {raws[-1][0]:.1f} s, "
+                  f"ragchat {rags[-1][0]:.1f} s ({counting.encoded} embedded, ratio "
+                  f"{raws[-1][0] / rags[-1][0]:.3f})"
+                  + (f", sequential {seqs[-1][0]:.1f} s" if seqs else ""), flush=True)  # fmt: skip
         raw = min(raws, key=lambda m: m[0])
         rag = min(rags, key=lambda m: m[0])
         counting = rag[3]
@@ -227,15 +247,26 @@ def main() -> None:
         print(
             f"\nbest of {args.rounds} alternated rounds; ragchat stored {summary.chunks_total} "
             f"chunks of {summary.files_indexed} files, {counting.seconds:.1f} s of its "
-            f"{rag[0]:.1f} s inside encode ({counting.seconds / rag[0]:.0%}; the rest is "
-            f"discovery, loading, chunking, SQLite and FAISS writes); second run: "
+            f"{rag[0]:.1f} s inside encode ({counting.seconds / rag[0]:.0%}, in the encode "
+            f"thread; discovery, loading, chunking and the writes run beside it); second run: "
             f"{second.files_unchanged} files unchanged, {second.chunks_added} chunks added"
+        )
+        flow = summary.flow
+        print(
+            f"identical chunk texts encoded once: {flow.chunks} chunks in the files, "
+            f"{flow.encoded} encoded, {flow.chunks - flow.encoded} not encoded "
+            f"({1 - flow.encoded / max(flow.chunks, 1):.1%} of the encode work saved)"
         )
         rows = [
             ["1 raw encode (limit)", n, raw[0], raw[1], n / raw[0], 1.0, 1.0, raw[0] / rag[0]],
             ["2 ragchat ingest", n, rag[0], rag[1], n / rag[0], raw[0] / rag[0],
              raw[1] / rag[1], 1.0],
         ]  # fmt: skip
+        if seqs:
+            seq = min(seqs, key=lambda m: m[0])
+            rows.append(["2b ragchat, no encode thread", seq[3].encoded, seq[0], seq[1],
+                         seq[3].encoded / seq[0], raw[0] / seq[0], raw[1] / seq[1],
+                         seq[0] / rag[0]])  # fmt: skip
         if lc:
             info = lc[2]
             print(
