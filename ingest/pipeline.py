@@ -12,6 +12,7 @@ import hashlib
 import logging
 import os
 import time
+import weakref
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -22,6 +23,7 @@ from tqdm import tqdm
 from ingest.chunker import Chunker
 from ingest.discover import Skipped, discover
 from ingest.embed_flow import EmbedFlow, FlowStats
+from ingest.file_worker import FileReader
 from ingest.loaders import LoadError, load_file
 from ingest.lock import ingest_lock
 from ingest.privacy import MASKED, mask_documents
@@ -97,6 +99,10 @@ class Ingester:
         )
         self.max_bytes = int(settings.ingest.max_file_mb * 1024 * 1024)
         self.collection: str | None = None  # set per run()
+        # Loads each file in a worker process killed past ingest.file_timeout_s; the worker
+        # lives as long as this Ingester (the page and the API run it once per upload).
+        self.reader = FileReader(settings.ingest.file_timeout_s)
+        weakref.finalize(self, self.reader.close)
         # How files are embedded (ingest/embed_flow.py); bench/ingest.py compares the choices.
         self.window_chunks = WINDOW_CHUNKS
         self.threaded = True  # encode in a worker thread while the next files load
@@ -206,7 +212,10 @@ class Ingester:
         """Load, mask and chunk one file. Any failure in here is about this file's content (a
         parser tripping over odd input), so it skips this file, not the run."""
         try:
-            docs = load_file(path, max_bytes=self.max_bytes)
+            if self.reader.timeout_s:
+                docs = self.reader.load(path, self.max_bytes)
+            else:  # no limit: in this process, as before ingest.file_timeout_s existed
+                docs = load_file(path, max_bytes=self.max_bytes)
             if mask:
                 counts = mask_documents(docs)
                 if counts:

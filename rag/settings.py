@@ -56,6 +56,12 @@ class ChunkingSettings(BaseModel):
 
 class IngestSettings(BaseModel):
     max_file_mb: float = Field(20.0, gt=0, description="Larger files are skipped with a reason.")
+    file_timeout_s: float = Field(
+        120.0,
+        ge=0,
+        description="A file whose loading takes longer is stopped (its loader runs in a worker "
+        "process, killed at the limit) and skipped with the reason; 0: no limit, load in-process.",
+    )
     prune: bool = Field(
         True, description="Remove chunks of files that vanished from an ingested folder."
     )
