@@ -322,12 +322,18 @@ class FaissStore:
                 return []
             query = vector.reshape(1, -1).astype(np.float32)
             if scope is not None:
-                allowed = self._scope_ids(scope, self.generation)
+                gen = self.generation
+                allowed, selector = (
+                    self._scope_ids(scope, gen),
+                    self._scope_ids.selector(scope, gen),
+                )
                 if not len(allowed):
                     return []
                 # On the CPU index even with a GPU: faiss-gpu's flat search takes no selector.
                 with faiss_threads(self.search_threads):
-                    scores, ids = scoped_search(self.index, query, k, allowed, self.choice)
+                    scores, ids = scoped_search(
+                        self.index, query, k, allowed, self.choice, selector
+                    )
             elif self.device == "cuda":
                 scores, ids = self._gpu.search(self.index, query, k)
             else:

@@ -33,11 +33,12 @@ class ScopeIds:
         self._lock = threading.Lock()
         self._generation = -1
         self._ids: dict[frozenset[str], np.ndarray] = {}
+        self._selectors: dict[frozenset[str], faiss.IDSelectorBatch] = {}
 
     def __call__(self, scope: frozenset[str], generation: int) -> np.ndarray:
         with self._lock:
             if generation != self._generation:
-                self._ids, self._generation = {}, generation
+                self._ids, self._selectors, self._generation = {}, {}, generation
             found = self._ids.get(scope)
             if found is None:
                 names = sorted(scope)
@@ -48,21 +49,40 @@ class ScopeIds:
                 found = np.array([r[0] for r in rows], dtype=np.int64)
                 if len(self._ids) > 64:  # many distinct scopes: keep memory bounded
                     self._ids.clear()
+                    self._selectors.clear()
                 self._ids[scope] = found
+            return found
+
+    def selector(self, scope: frozenset[str], generation: int) -> faiss.IDSelectorBatch:
+        """The scope's ids as a FAISS selector, built once per generation: building one over
+        45k ids cost more than the HNSW search it filters (bench/collections.py)."""
+        ids = self(scope, generation)
+        with self._lock:
+            found = self._selectors.get(scope)
+            if found is None:
+                found = self._selectors[scope] = faiss.IDSelectorBatch(ids)  # copies the ids
             return found
 
 
 def scoped_search(
-    index: faiss.IndexIDMap2, query: np.ndarray, k: int, allowed: np.ndarray, choice: IndexChoice
+    index: faiss.IndexIDMap2,
+    query: np.ndarray,
+    k: int,
+    allowed: np.ndarray,
+    choice: IndexChoice,
+    selector: faiss.IDSelector | None = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """(scores, ids) of the k best vectors among `allowed` ids, each (1, k)."""
+    """(scores, ids) of the k best vectors among `allowed` ids, each (1, k); `selector`: the
+    same ids as a FAISS selector, when the caller keeps one."""
+    if len(allowed) == index.ntotal:  # the scope is the whole index: nothing to filter
+        return index.search(query, k)
     if kind_of(index) == "flat":
         # IndexIDMap2 translates the selector to its internal positions.
-        params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+        params = faiss.SearchParameters(sel=selector or faiss.IDSelectorBatch(allowed))
         return index.search(query, k, params=params)
     if len(allowed) > choice.auto_hnsw_above and len(allowed) >= EXACT_SHARE * index.ntotal:
         params = faiss.SearchParametersHNSW(
-            sel=faiss.IDSelectorBatch(allowed), efSearch=max(choice.ef_search, k)
+            sel=selector or faiss.IDSelectorBatch(allowed), efSearch=max(choice.ef_search, k)
         )
         return index.search(query, k, params=params)
     # Exact over the graph's flat storage, restricted to the scope's positions.

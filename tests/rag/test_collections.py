@@ -62,6 +62,10 @@ def check_scoped(store: VectorStore, small: np.ndarray, large: np.ndarray) -> No
     assert store.get_chunks([top])[top][0].chunk_index == best
     assert score == pytest.approx(float(small[best] @ query), abs=1e-4)
     assert store.search(query, 5, frozenset({"nobody"})) == []
+    assert store.search(query, 5, frozenset()) == []  # a user who may read nothing
+    assert store.keyword_search("lighthouse", 5, frozenset()) == []
+    both = store.search(query, 20, frozenset({"a", "b"}))  # the whole index: no filter needed
+    assert [i for i, _ in both] == [i for i, _ in store.search(query, 20)]
     assert len(store.search(query, 20)) == 20  # unscoped: both collections
     # Keyword side: every chunk says "lighthouse"; a scope keeps to its collection.
     assert collections_of(store, store.keyword_search("lighthouse", 50, frozenset({"a"}))) == {"a"}
