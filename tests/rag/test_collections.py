@@ -38,7 +38,9 @@ def put(store: VectorStore, path: str, collection: str, texts: list[str], seed: 
 
 
 def fill(store: VectorStore) -> tuple[np.ndarray, np.ndarray]:
-    small = put(store, "/a/guide.txt", "a", [f"lighthouse keeper note {i}" for i in range(SMALL)], 1)
+    small = put(
+        store, "/a/guide.txt", "a", [f"lighthouse keeper note {i}" for i in range(SMALL)], 1
+    )
     large = put(store, "/b/big.txt", "b", [f"lighthouse harbour log {i}" for i in range(LARGE)], 2)
     store.flush()
     return small, large
@@ -194,3 +196,33 @@ def test_resolve_scope_refuses_what_the_caller_may_not_read():
         resolve_scope(["a", "b"], frozenset({"a"}))
     with pytest.raises(CollectionError):
         resolve_scope("../x", None)
+
+
+def test_pgvector_ingest_and_retrieval_by_collection(pg_settings, tmp_path):
+    from ingest.pipeline import Ingester
+    from rag.embeddings import FakeEmbedder
+    from rag.retriever import Retriever
+
+    folders = {}
+    for name, text in (
+        ("manuals", "The kettle boils water."),
+        ("hr", "Salaries are paid monthly."),
+    ):
+        folders[name] = tmp_path / name
+        folders[name].mkdir()
+        (folders[name] / f"{name}.md").write_text(f"# {name}\n\n{text} Kettle salaries.\n")
+    embedder = FakeEmbedder()
+    store = open_store(pg_settings, embedder)
+    try:
+        ingester = Ingester(pg_settings, store, embedder)
+        for name, folder in folders.items():
+            ingester.run([folder], progress=False, collection=name, prune=False)
+        assert store.collections() == {"hr": 1, "manuals": 1}
+        retriever = Retriever(store, embedder, pg_settings.retrieval)
+        for name in folders:
+            hits = retriever.search("kettle salaries", k=5, min_score=-1.0, scope=frozenset({name}))
+            assert [h.source for h in hits] == [f"{name}.md"] and hits[0].collection == name
+        both = retriever.search("kettle salaries", k=5, min_score=-1.0)
+        assert {h.collection for h in both} == {"hr", "manuals"}
+    finally:
+        store.close()
