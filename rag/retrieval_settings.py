@@ -61,7 +61,8 @@ class RetrievalSettings(BaseModel):
         480,
         ge=16,
         description="section expansion: most embedding-tokenizer tokens of one expanded hit (3 "
-        "default chunks; top_k of them stay near the default prompt's room for context).",
+        "default chunks). The prompt's own budget still applies: 4 hits of 480 exceed the "
+        "default 1,888 (2,048 - 160 for the answer), and the lowest-ranked hit is left out.",
     )
     threads: int = Field(
         0,
