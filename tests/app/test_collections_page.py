@@ -69,6 +69,4 @@ def test_an_unlimited_user_chooses_a_collection(page, limited_env):
     choice.set_value("warranty").run()
     at.chat_input[0].set_value(WARRANTY).run()
     turn = at.session_state["turns"][-1]
-    assert turn["hits"] and {h["source"] for h in turn["hits"]} == set(
-        COLLECTION_FILES["warranty"]
-    )
+    assert turn["hits"] and {h["source"] for h in turn["hits"]} == set(COLLECTION_FILES["warranty"])
