@@ -25,7 +25,8 @@ _MAX_OVERLAP = 400  # characters: 20 overlap tokens (the default) are ~100; half
 
 
 def section_of(chunk: Chunk) -> tuple:
-    return (chunk.path, chunk.page, chunk.heading)
+    # the collection too: no neighbour from outside the search's scope can join a hit
+    return (chunk.collection, chunk.path, chunk.page, chunk.heading)
 
 
 def join(first: str, second: str) -> str:
