@@ -71,6 +71,7 @@ class ModelEmbedder:
         self.base, self.model = base, model or base.model
         self.name, self.dim, self.max_tokens = base.name, base.dim, base.max_tokens
         self.batch_size = batch_size or base.batch_size
+        self.tokenizer = base.tokenizer  # lets Ingester read files in a child process
         self.encoded, self.seconds = 0, 0.0  # texts embedded, seconds spent in encode
 
     def count_tokens(self, text: str) -> int:

@@ -23,7 +23,8 @@ Measured in one run, on the same chunk texts:
  4. a second ragchat run on the unchanged folder (incremental: embeds nothing).
 CPU seconds (all threads of this process) are shown beside wall seconds: the machine is shared,
 and CPU time is less disturbed by other processes than wall time.
-The chunks of the files against the texts encoded: what encoding identical texts once saves.
+The chunks of the files against the texts encoded: what encoding identical texts once saves;
+paragraphs repeated across files inside longer chunks (bench/boilerplate.py).
 Then the opt-in encode variants of bench/encode.py on a sample of the same texts (--sorting:
 padding and time of length-sorted batches, bench/padding.py), and query
 latency at --query-chunks chunks (bench/latency.py).
@@ -49,6 +50,7 @@ warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 import torch  # noqa: E402
 
+from bench.boilerplate import print_repeats  # noqa: E402
 from bench.encode import (  # noqa: E402
     ModelEmbedder,
     add_arguments,
@@ -287,6 +289,7 @@ def main() -> None:
         )  # fmt: skip
         if lc:
             print(f"ragchat wall time / LangChain wall time: {rag[0] / lc[0]:.2f}")
+        print_repeats(corpus, base.count_tokens)
         if wants_variants(args):
             run_variants(args, base, texts, tmp)
         if not args.no_query:

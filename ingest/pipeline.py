@@ -13,7 +13,9 @@ import logging
 import os
 import time
 import weakref
+from collections import deque
 from collections.abc import Iterable
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -24,9 +26,9 @@ from ingest.chunker import Chunker
 from ingest.discover import Skipped, discover
 from ingest.embed_flow import EmbedFlow, FlowStats
 from ingest.file_worker import FileReader
-from ingest.loaders import LoadError, load_file
 from ingest.lock import ingest_lock
-from ingest.privacy import MASKED, mask_documents
+from ingest.privacy import MASKED
+from ingest.reader_process import Reader, ReadJob, ReadResult
 from rag.collections import DEFAULT, check_name
 from rag.embeddings import Embedder
 from rag.schema import Chunk
@@ -38,6 +40,11 @@ log = logging.getLogger(__name__)
 # Chunks embedded as one window: 16 batches of 32 to sort by length (bench/ingest.py measured
 # the padding each window size saves); a crash loses at most the windows in flight.
 WINDOW_CHUNKS = 512
+# Files read ahead of the embedding flow: enough to cover a slow file without holding many.
+READ_AHEAD = 16
+# Fewer files to look at are read in this process: a child's start-up (~2 s) would cost more
+# than it saves (a single upload, a small folder).
+PROCESS_MIN_FILES = 32
 
 
 @dataclass
@@ -68,6 +75,15 @@ class IngestSummary:
 class _Pending:
     record: FileRecord
     chunks: list[Chunk]
+
+
+@dataclass
+class _ToRead:
+    job: ReadJob
+    digest: str
+    size: int
+    mtime: float
+    collection: str
 
 
 def file_hash(path: Path) -> str:
@@ -107,6 +123,7 @@ class Ingester:
         self.window_chunks = WINDOW_CHUNKS
         self.threaded = True  # encode in a worker thread while the next files load
         self.sort_batches = True  # batches of similar token length within a window
+        self.process_min_files = PROCESS_MIN_FILES  # read files in a child process from here
         self.flow_stats = FlowStats()  # of the last run
 
     def run(
@@ -154,11 +171,17 @@ class Ingester:
             sort=self.sort_batches,
             progress=progress,
         )
-        with flow:
+        reader = Reader(self.chunker, self.max_bytes, *self._child_reader(len(files)))
+        ahead: deque[tuple[_ToRead, Future[ReadResult]]] = deque()
+        with flow, reader:
             for path in tqdm(files, desc="files", unit="file", disable=not progress):
-                item = self._prepare(path, roots, summary, force)
-                if item is not None:
-                    flow.add(item)  # embedded in the background; committed in file order
+                todo = self._prepare(path, roots, summary, force)
+                if todo is not None:
+                    ahead.append((todo, reader.submit(todo.job)))
+                while ahead and (len(ahead) > READ_AHEAD or ahead[0][1].done()):
+                    self._add(*ahead.popleft(), summary, flow)
+            while ahead:
+                self._add(*ahead.popleft(), summary, flow)
             flow.finish()
         self.flow_stats = flow.stats
         if self.settings.ingest.prune if prune is None else prune:
@@ -170,7 +193,8 @@ class Ingester:
 
     def _prepare(
         self, path: Path, roots: list[Path], summary: IngestSummary, force: bool = False
-    ) -> _Pending | None:
+    ) -> _ToRead | None:
+        """What the store decides (unchanged, moved, too large): a file to read, or None."""
         key, source = str(path), source_name(path, roots)
         try:
             stat = path.stat()
@@ -194,38 +218,34 @@ class Ingester:
                 self.store.touch_file(key, source, stat.st_mtime)
                 summary.files_unchanged += 1
                 return None
-            chunks = self._read(path, key, source, mask, summary)
-        except LoadError as err:
-            return self._skip(summary, path, err.reason)
         except OSError as err:
             return self._skip(summary, path, f"unreadable: {err.strerror or err}")
-        if not chunks:
-            return self._skip(summary, path, "no text after chunking")
-        record = FileRecord(
-            key, source, digest, stat.st_size, stat.st_mtime, len(chunks), "", collection
-        )
-        return _Pending(record, chunks)
+        job = ReadJob(path, key, source, mask)
+        return _ToRead(job, digest, stat.st_size, stat.st_mtime, collection)
 
-    def _read(
-        self, path: Path, key: str, source: str, mask: bool, summary: IngestSummary
-    ) -> list[Chunk]:
-        """Load, mask and chunk one file. Any failure in here is about this file's content (a
-        parser tripping over odd input), so it skips this file, not the run."""
-        try:
-            if self.reader.timeout_s:
-                docs = self.reader.load(path, self.max_bytes)
-            else:  # no limit: in this process, as before ingest.file_timeout_s existed
-                docs = load_file(path, max_bytes=self.max_bytes)
-            if mask:
-                counts = mask_documents(docs)
-                if counts:
-                    summary.masked[key] = counts
-            return self.chunker.chunk(docs, source, key)
-        except (LoadError, OSError):
-            raise
-        except Exception as err:
-            log.debug("reading %s failed", path, exc_info=True)
-            raise LoadError(f"could not be read: {type(err).__name__}: {err}") from err
+    def _add(
+        self, todo: _ToRead, read: Future[ReadResult], summary: IngestSummary, flow: EmbedFlow
+    ) -> None:
+        """A file read: skipped with its reason, or handed to the embedding flow."""
+        result, path = read.result(), todo.job.path
+        if result.error is not None:
+            return self._skip(summary, path, result.error)
+        if result.masked:
+            summary.masked[todo.job.key] = result.masked
+        if not result.chunks:
+            return self._skip(summary, path, "no text after chunking")
+        job, n = todo.job, len(result.chunks)
+        record = FileRecord(
+            job.key, job.source, todo.digest, todo.size, todo.mtime, n, "", todo.collection
+        )
+        flow.add(_Pending(record, result.chunks))  # embedded in the background
+
+    def _child_reader(self, files: int) -> tuple[object, int]:
+        """(tokenizer, max_tokens) when files are read in a child process, else (None, 0)."""
+        tokenizer = getattr(self.embedder, "tokenizer", None)
+        if files < self.process_min_files or not hasattr(tokenizer, "backend_tokenizer"):
+            return None, 0
+        return tokenizer, self.embedder.max_tokens
 
     def _skip(self, summary: IngestSummary, path: Path, reason: str) -> None:
         log.warning("skipped %s: %s", path, reason)

@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-import ingest.pipeline as pipeline
+import ingest.reader_process as reader_process
 from ingest.batching import encode_batches, length_sorted_batches, padded_tokens
 from ingest.pipeline import Ingester, IngestSummary
 from rag.embeddings import FakeEmbedder
@@ -25,6 +25,7 @@ class Recording:
     def __init__(self, inner, delay: float = 0.0, fail_on: str | None = None):
         self.inner, self.delay, self.fail_on = inner, delay, fail_on
         self.name, self.dim, self.max_tokens = inner.name, inner.dim, inner.max_tokens
+        self.tokenizer = getattr(inner, "tokenizer", None)
         self.texts: list[str] = []
         self.calls: list[int] = []
         self.threads: set[str] = set()
@@ -71,8 +72,9 @@ def test_threaded_ingest_stores_what_a_sequential_one_does(tmp_path, embedder):
     before, _ = ingest(
         tmp_path, "seq", embedder, docs, threaded=False, sort_batches=False, window_chunks=128
     )
-    after, _ = ingest(tmp_path, "threaded", recording, docs, window_chunks=16)
+    after, _ = ingest(tmp_path, "threaded", recording, docs, window_chunks=16, process_min_files=0)
     assert recording.threads == {"ragchat-encode"}  # the model ran beside the loading
+    # Files read in a child process are chunked exactly as in this one.
     assert [r[:4] for r in after] == [r[:4] for r in before]  # same ids, order and texts
     cosines = [float(np.dot(a[4], b[4])) for a, b in zip(after, before, strict=True)]
     assert min(cosines) > 0.99999
@@ -83,20 +85,30 @@ def test_a_file_that_breaks_its_parser_is_reported_and_the_rest_go_on(tmp_path, 
     docs.mkdir()
     for n in range(6):
         (docs / f"page{n}.md").write_text(f"# Page {n}\n\nParagraph {n} about tents.\n")
-    real = pipeline.load_file
+    real = reader_process.load_file
 
     def flaky(path, **kw):
         if path.name == "page3.md":
             raise ValueError("unexpected end of table")
         return real(path, **kw)
 
-    monkeypatch.setattr(pipeline, "load_file", flaky)
+    monkeypatch.setattr(reader_process, "load_file", flaky)  # read in this process: 6 files
     monkeypatch.setenv("RAGCHAT_INGEST__FILE_TIMEOUT_S", "0")  # in-process: the patch applies
     rows, summary = ingest(tmp_path, "index", FakeEmbedder(), docs, window_chunks=2)
     [skipped] = summary.skipped
     assert skipped.path.endswith("page3.md")
     assert skipped.reason == "could not be read: ValueError: unexpected end of table"
     assert sorted(r[1] for r in rows) == [f"page{n}.md" for n in (0, 1, 2, 4, 5)]
+
+
+def test_a_file_no_loader_can_read_is_skipped_in_the_child_process(tmp_path, embedder):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    (docs / "fine.md").write_text("# Fine\n\nThe stove weighs 2 kg.\n")
+    rows, summary = ingest(tmp_path, "index", Recording(embedder), docs, process_min_files=0)
+    assert [r[1] for r in rows] == ["fine.md"]
+    assert [s.path for s in summary.skipped] == [str(docs / "broken.pdf")]
 
 
 def test_a_failing_model_stops_the_run_with_its_error(tmp_path, settings, make_store):
