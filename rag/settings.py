@@ -43,6 +43,13 @@ class EmbeddingSettings(BaseModel):
         "process held a core; bench/latency.py). llm.threads > 0 overrides it for the "
         "transformers runtime, which shares torch.",
     )
+    quantize: Literal["none", "int8"] = Field(
+        "none",
+        description="none: fp32 weights; int8: dynamic int8 of every Linear layer with one "
+        "weight scale per output channel (CPU only; see the README's ingest figures for its "
+        "speed and its cosine to the fp32 vectors). The vectors change, so an index built "
+        "with the other value is refused until it is rebuilt.",
+    )
 
 
 class ChunkingSettings(BaseModel):
