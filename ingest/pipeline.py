@@ -171,7 +171,14 @@ class Ingester:
             sort=self.sort_batches,
             progress=progress,
         )
-        reader = Reader(self.chunker, self.max_bytes, *self._child_reader(len(files)))
+        limit = self.reader.timeout_s  # ingest.file_timeout_s, in this process or the child
+        reader = Reader(
+            self.chunker,
+            self.max_bytes,
+            *self._child_reader(len(files)),
+            load=self.reader.load if limit else None,
+            timeout_s=limit,
+        )
         ahead: deque[tuple[_ToRead, Future[ReadResult]]] = deque()
         with flow, reader:
             for path in tqdm(files, desc="files", unit="file", disable=not progress):

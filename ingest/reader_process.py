@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.chunker import Chunker
+from ingest.file_worker import FileReader
 from ingest.loaders import LoadError, load_file
 from ingest.privacy import mask_documents
 from rag.schema import Chunk
@@ -41,11 +43,17 @@ class ReadResult:
     error: str | None = None  # why the file was skipped
 
 
-def read_chunks(job: ReadJob, chunker: Chunker, max_bytes: int) -> ReadResult:
+Load = Callable[..., list]  # load_file's signature: (path, max_bytes=...)
+
+
+def read_chunks(
+    job: ReadJob, chunker: Chunker, max_bytes: int, load: Load | None = None
+) -> ReadResult:
     """One file's chunks. Any failure is about this file's content (a parser tripping over
-    odd input), so it becomes this file's skip reason, never the run's end."""
+    odd input), so it becomes this file's skip reason, never the run's end. load: a
+    time-limited loader (ingest.file_worker.FileReader.load); None: load_file here."""
     try:
-        docs = load_file(job.path, max_bytes=max_bytes)
+        docs = (load or load_file)(job.path, max_bytes=max_bytes)
         masked = mask_documents(docs) if job.mask else {}
         return ReadResult(chunker.chunk(docs, job.source, job.key), masked)
     except LoadError as err:
@@ -77,24 +85,40 @@ class BackendCounter:
 
 _chunker: Chunker | None = None
 _max_bytes = 0
+_load: Load | None = None
 
 
-def _start(counter: BackendCounter, sizes: tuple[int, int, int], max_bytes: int) -> None:
-    global _chunker, _max_bytes
+def _start(
+    counter: BackendCounter, sizes: tuple[int, int, int], max_bytes: int, timeout_s: float
+) -> None:
+    global _chunker, _max_bytes, _load
     _chunker, _max_bytes = Chunker(counter, *sizes), max_bytes
+    # ingest.file_timeout_s holds here too: this child loads through a worker of its own,
+    # which it kills at the limit (the pool cannot stop a job it has started).
+    _load = FileReader(timeout_s).load if timeout_s else None
 
 
 def _read(job: ReadJob) -> ReadResult:
     assert _chunker is not None
-    return read_chunks(job, _chunker, _max_bytes)
+    return read_chunks(job, _chunker, _max_bytes, _load)
 
 
 class Reader:
     """submit() files in order; each future's result() is that file's ReadResult."""
 
-    def __init__(self, chunker: Chunker, max_bytes: int, tokenizer=None, max_tokens: int = 0):
-        """tokenizer (a fast HF tokenizer) given: read in one spawned child process."""
-        self.chunker, self.max_bytes = chunker, max_bytes
+    def __init__(
+        self,
+        chunker: Chunker,
+        max_bytes: int,
+        tokenizer=None,
+        max_tokens: int = 0,
+        *,
+        load: Load | None = None,
+        timeout_s: float = 0.0,
+    ):
+        """tokenizer (a fast HF tokenizer) given: read in one spawned child process.
+        load: the time-limited loader for reading here; timeout_s: the child's limit."""
+        self.chunker, self.max_bytes, self.load = chunker, max_bytes, load
         self.pool: ProcessPoolExecutor | None = None
         if tokenizer is not None:
             sizes = (max_tokens, chunker.size, chunker.overlap)
@@ -102,14 +126,14 @@ class Reader:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start,
-                initargs=(BackendCounter(tokenizer), sizes, max_bytes),
+                initargs=(BackendCounter(tokenizer), sizes, max_bytes, timeout_s),
             )
 
     def submit(self, job: ReadJob) -> Future[ReadResult]:
         if self.pool is not None:
             return self.pool.submit(_read, job)
         future: Future[ReadResult] = Future()
-        future.set_result(read_chunks(job, self.chunker, self.max_bytes))
+        future.set_result(read_chunks(job, self.chunker, self.max_bytes, self.load))
         return future
 
     def __enter__(self) -> Reader:

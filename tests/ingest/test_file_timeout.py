@@ -123,3 +123,26 @@ def test_the_worker_returns_what_load_file_returns(tmp_path):
             raise AssertionError("a missing file must raise LoadError")
     finally:
         reader.close()
+
+
+def test_the_limit_holds_when_files_are_read_in_the_child_process(tmp_path, embedder):
+    # Many files are read in a spawned child (ingest/reader_process.py), which loads each
+    # through a time-limited worker of its own.
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    many_paragraphs_docx(docs / "bomb.docx", 200_000)
+    (docs / "ok.txt").write_text("A plain file after it.\n")
+    settings = Settings(store={"path": tmp_path / "index"}, ingest={"file_timeout_s": 2.0})
+    store = open_store(settings, embedder)
+    ingester = Ingester(settings, store, embedder)
+    ingester.process_min_files = 0  # read in the child even for two files
+    try:
+        started = time.monotonic()
+        summary = ingester.run([docs], progress=False)
+        assert time.monotonic() - started < 90
+        [skipped] = summary.skipped
+        assert skipped.path.endswith("bomb.docx") and "ingest.file_timeout_s" in skipped.reason
+        assert [r.source for r in store.files()] == ["ok.txt"]
+    finally:
+        ingester.reader.close()
+        store.close()
