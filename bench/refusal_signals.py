@@ -10,11 +10,11 @@ For each question of data/eval/unanswerable_calibration.jsonl and data/eval/ques
 (unanswerable ones first), with the default model and retrieval:
 - `judge`: P(yes) of the shipped check (prompts/answerable.txt appended to the answer prompt);
 - `quote`: the sentence the model copies from the passages as the answer's evidence
-  (prompts/evidence.txt appended to the same prompt, so the passages' KV cache is reused);
+  (QUOTE appended to the same prompt, so the passages' KV cache is reused);
 - `quote_found`: the share of the quote's words found, in order, in one passage (a copied
   sentence is ~1.0; an invented one is lower);
 - `evidence`: P(yes) that the quoted sentence answers the question, asked on its own, without
-  the passages (rag.evidence's standalone prompt);
+  the passages (CHECK);
 - `similarity`: the best hit's cosine.
 The file is appended to and resumed by id, so an interrupted run goes on where it stopped.
 `python -m evals.refusal_fit` chooses thresholds on it.
@@ -24,9 +24,11 @@ import argparse
 import hashlib
 import json
 import os
+import re
 import sys
 import threading
 import time
+from difflib import SequenceMatcher
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -36,11 +38,43 @@ from evals.questions import DEFAULT_QUESTIONS, load_questions  # noqa: E402
 from rag.adapters import NO_ADAPTER  # noqa: E402
 from rag.answerability import judge_messages  # noqa: E402
 from rag.engine import AnswerOptions, _Run, build_engine  # noqa: E402
-from rag.evidence import evidence_messages, is_none, quote_messages, quote_overlap  # noqa: E402
 from rag.generation import GenerationConfig  # noqa: E402
 from rag.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 CALIBRATION = PROJECT_ROOT / "data" / "eval" / "unanswerable_calibration.jsonl"
+QUOTE = (
+    "Before answering: copy, word for word, the one sentence from the numbered passages above "
+    "that gives the answer to this question. If no sentence gives it, reply with: none"
+)
+CHECK = (
+    "Question: {question}\nSentence: {sentence}\n\nDoes this sentence give the answer to the "
+    "question? Reply with yes or no only."
+)
+_CITATION = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]")
+_NONE = re.compile(r"(?:none|no (?:such )?sentence|not found)\b")
+
+
+def clean_quote(reply: str) -> str:
+    """The first line of the reply without citation markers or quotation marks."""
+    first = reply.strip().splitlines()[0] if reply.strip() else ""
+    return _CITATION.sub("", first).strip().strip("\"'“”").strip()
+
+
+def is_none(quote: str) -> bool:
+    text = quote.lower().strip(" .")
+    return not text or bool(_NONE.match(text))
+
+
+def quote_overlap(quote: str, passages: list[str]) -> float:
+    """The share of the quote's words found in order in its best passage."""
+    quoted = re.findall(r"\w+", quote.lower())
+    if not quoted:
+        return 0.0
+    best = 0
+    for passage in passages:
+        matcher = SequenceMatcher(None, quoted, re.findall(r"\w+", passage.lower()), autojunk=False)
+        best = max(best, sum(block.size for block in matcher.get_matching_blocks()))
+    return best / len(quoted)
 
 
 def main() -> None:
@@ -80,17 +114,23 @@ def main() -> None:
                 prompt = engine._prompt(run, retrieval.hits)
                 row["similarity"] = retrieval.hits[0].similarity
                 row["judge"] = llm.yes_probability(judge_messages(prompts, prompt.messages))
-                pieces = llm.stream(
-                    quote_messages(prompts, prompt.messages), GenerationConfig(max_new_tokens=60)
-                )
-                quote = "".join(pieces).strip()
+                *before, last = prompt.messages
+                asked = [*before, {**last, "content": f"{last['content']}\n\n{QUOTE}"}]
+                quote = clean_quote("".join(llm.stream(asked, GenerationConfig(max_new_tokens=60))))
                 row["quote"] = quote
                 row["quote_found"] = quote_overlap(quote, [h.text for h in prompt.hits])
                 row["none"] = is_none(quote)
                 row["evidence"] = (
                     0.0
                     if row["none"]
-                    else llm.yes_probability(evidence_messages(prompts, run.question, quote))
+                    else llm.yes_probability(
+                        [
+                            {
+                                "role": "user",
+                                "content": CHECK.format(question=q.question, sentence=quote),
+                            }
+                        ]
+                    )
                 )
             row["seconds"] = round(time.perf_counter() - started, 2)
             out.write(json.dumps(row) + "\n")

@@ -28,25 +28,56 @@ GRID = [round(0.05 * i, 2) for i in range(1, 20)]  # 0.05 … 0.95
 class Row:
     id: str
     answerable: bool
-    judge: float
-    evidence: float
-    quote_found: float
+    signals: dict[str, float]
 
     @property
     def calibration(self) -> bool:
         return self.id.startswith("cal-") or (self.answerable and in_calibration_half(self.id))
 
+    def __getattr__(self, name: str) -> float:
+        try:
+            return self.signals[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
 
 Rule = Callable[[Row, tuple[float, ...]], bool]  # True: answer; False: refuse
 
-RULES: dict[str, tuple[Rule, int]] = {
-    "judge": (lambda r, t: r.judge >= t[0], 1),
-    "evidence": (lambda r, t: r.evidence >= t[0], 1),
-    "judge and evidence": (lambda r, t: r.judge >= t[0] and r.evidence >= t[1], 2),
-    "judge × evidence": (lambda r, t: r.judge * r.evidence >= t[0] ** 2, 1),
-    "judge and evidence and copied": (
-        lambda r, t: r.judge >= t[0] and r.evidence >= t[1] and r.quote_found >= 0.8,
+# Each rule: (answers?, number of thresholds, the signals it needs).
+RULES: dict[str, tuple[Rule, int, tuple[str, ...]]] = {
+    "judge": (lambda r, t: r.judge >= t[0], 1, ("judge",)),
+    "evidence": (lambda r, t: r.evidence >= t[0], 1, ("evidence",)),
+    "judge and evidence": (
+        lambda r, t: r.judge >= t[0] and r.evidence >= t[1],
         2,
+        ("judge", "evidence"),
+    ),
+    "judge and similarity": (
+        lambda r, t: r.judge >= t[0] and r.similarity >= t[1],
+        2,
+        ("judge", "similarity"),
+    ),
+    "fact confidence (min)": (lambda r, t: r.fact_min_p >= t[0], 1, ("fact_min_p",)),
+    "fact confidence (mean)": (lambda r, t: r.fact_mean_p >= t[0], 1, ("fact_mean_p",)),
+    "judge and fact confidence (min)": (
+        lambda r, t: r.judge >= t[0] and r.fact_min_p >= t[1],
+        2,
+        ("judge", "fact_min_p"),
+    ),
+    "judge and fact confidence (mean)": (
+        lambda r, t: r.judge >= t[0] and r.fact_mean_p >= t[1],
+        2,
+        ("judge", "fact_mean_p"),
+    ),
+    "judge + fact confidence (min)": (
+        lambda r, t: r.judge + r.fact_min_p >= 2 * t[0],
+        1,
+        ("judge", "fact_min_p"),
+    ),
+    "judge and copy check": (
+        lambda r, t: r.judge >= t[0] and r.copy_p >= t[1],
+        2,
+        ("judge", "copy_p"),
     ),
 }
 
@@ -57,24 +88,31 @@ def load(path: Path) -> list[Row]:
         record = json.loads(line)
         if record.get("judge") is None:
             continue  # nothing retrieved: refused whatever the rule
-        rows.append(
-            Row(
-                record["id"],
-                record["answerable"],
-                record["judge"],
-                record["evidence"],
-                record["quote_found"],
-            )
-        )
+        numbers = {
+            k: float(v) for k, v in record.items() if isinstance(v, (int, float)) and k != "id"
+        }
+        rows.append(Row(record["id"], record["answerable"], numbers))
     return rows
+
+
+def auc(rows: list[Row], signal: str) -> float:
+    """P(an answerable question's signal > an unanswerable one's); ties count half."""
+    pos = [r.signals[signal] for r in rows if r.answerable]
+    neg = [r.signals[signal] for r in rows if not r.answerable]
+    pairs = [(a > b) + 0.5 * (a == b) for a in pos for b in neg]
+    return sum(pairs) / max(1, len(pairs))
 
 
 def rates(rule: Rule, thresholds: tuple[float, ...], rows: list[Row]) -> tuple[float, float]:
     """(refusal recall, false-refusal rate) of a rule on rows."""
     unanswerable = [r for r in rows if not r.answerable]
     answerable = [r for r in rows if r.answerable]
-    recall = sum(not rule(r, thresholds) for r in unanswerable) / max(1, len(unanswerable))
-    false = sum(not rule(r, thresholds) for r in answerable) / max(1, len(answerable))
+
+    def refused(r: Row) -> bool:  # an answer that says so in its own words is a refusal too
+        return bool(r.signals.get("refuses")) or not rule(r, thresholds)
+
+    recall = sum(map(refused, unanswerable)) / max(1, len(unanswerable))
+    false = sum(map(refused, answerable)) / max(1, len(answerable))
     return recall, false
 
 
@@ -99,9 +137,14 @@ def main() -> None:
         f"{sum(not r.answerable for r in report)} unanswerable, "
         f"{sum(r.answerable for r in report)} answerable"
     )
+    common = set.intersection(*(set(r.signals) for r in rows)) - {"answerable", "seconds"}
+    signals = sorted(common)
+    print("AUC (all questions): " + ", ".join(f"{k} {auc(rows, k):.3f}" for k in signals))
     print("| rule | thresholds | calibration recall / false | report recall / false |")
     print("|---|---|---|---|")
-    for name, (rule, arity) in RULES.items():
+    for name, (rule, arity, needs) in RULES.items():
+        if any(need not in common for need in needs):
+            continue
         thresholds = fit(rule, arity, calibration, args.max_false_refusals)
         cal, rep = rates(rule, thresholds, calibration), rates(rule, thresholds, report)
         print(

@@ -128,7 +128,6 @@ def answer_fields(question: Question, answer: Answer, contexts: list[str]) -> di
         "reference": question.answer,
         "refused": refused,
         "answerable_p": answer.answerable_p,
-        "evidence_p": answer.evidence_p,
         "cited": [{"source": h.source, "page": h.page} for h in answer.sources],
         "timings": answer.timings.to_dict(),
         "error": answer.error,

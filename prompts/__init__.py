@@ -21,8 +21,6 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "condense": frozenset({"history", "question"}),
     "not_found": frozenset(),
     "answerable": frozenset(),
-    "evidence_quote": frozenset(),
-    "evidence_check": frozenset({"question", "sentence"}),
 }
 
 

@@ -20,7 +20,6 @@ from prompts import Prompts, load_prompts
 from rag.answerability import judge_messages
 from rag.citations import cited_hits, supporting_hits
 from rag.condense import heuristic_query, looks_like_follow_up
-from rag.evidence import find_evidence
 from rag.generation import GenerationConfig
 from rag.grounding import says_not_found, ungrounded_figures
 from rag.modes import MODE_NAMES, Mode, get_mode
@@ -225,7 +224,7 @@ class ChatEngine:
         started = time.perf_counter()
         if hits is not None:
             run.progress(f"reading {len(prompt.hits)} passages…")
-        if hits is not None and not self._answerable(answer, prompt, mode, run):
+        if hits is not None and not self._answerable(answer, prompt, mode, run.options):
             yield from self._refuse(answer)
             return
         yield from self._decode(answer, prompt, mode, run, started)
@@ -251,25 +250,18 @@ class ChatEngine:
         answer.text = self.prompts.render("not_found")
         yield answer.text
 
-    def _answerable(self, answer: Answer, prompt: BuiltPrompt, mode: Mode, run: _Run) -> bool:
-        """The model's own yes/no judgement that the passages answer the question, and in
-        evidence mode the sentence it copies as the answer's evidence, judged on its own."""
+    def _answerable(
+        self, answer: Answer, prompt: BuiltPrompt, mode: Mode, options: AnswerOptions
+    ) -> bool:
+        """The model's own yes/no judgement that the passages answer the question."""
         check = self.settings.answerability
         if check.mode == "none":
             return True
         started = time.perf_counter()
-        adapter = self._adapter_for(mode, run.options)
         messages = judge_messages(self.prompts, prompt.messages)
-        answer.answerable_p = self.llm.yes_probability(messages, adapter)
-        answerable = answer.answerable_p >= check.min_probability
-        if answerable and check.mode == "evidence":
-            # The standalone query: a follow-up's own words may not say what it asks about.
-            question = answer.query or run.question
-            evidence = find_evidence(self.llm, self.prompts, prompt.messages, question, adapter)
-            answer.evidence, answer.evidence_p = evidence.quote, evidence.probability
-            answerable = evidence.probability >= check.min_evidence
+        answer.answerable_p = self.llm.yes_probability(messages, self._adapter_for(mode, options))
         answer.timings.check_s = time.perf_counter() - started
-        return answerable
+        return answer.answerable_p >= check.min_probability
 
     def _withdraw_if_ungrounded(
         self, answer: Answer, prompt: BuiltPrompt, question: str

@@ -79,8 +79,6 @@ class Answer:
     query: str = ""  # the standalone query used for retrieval
     refused: bool = False  # answered with the "not in the documents" reply
     answerable_p: float | None = None  # the model's P(the passages answer it), when checked
-    evidence: str | None = None  # answerability.mode evidence: the sentence the model copied
-    evidence_p: float | None = None  # P(that sentence alone answers the question)
     ungrounded: list[str] = field(default_factory=list)  # figures no passage had (withdrawn)
     error: str | None = None
     cached: bool = False  # served from the answer cache (rag.answer_cache), not generated
@@ -92,8 +90,6 @@ class Answer:
             "query": self.query,
             "refused": self.refused,
             "answerable_p": self.answerable_p,
-            "evidence": self.evidence,
-            "evidence_p": self.evidence_p,
             "ungrounded": self.ungrounded,
             "error": self.error,
             "cached": self.cached,

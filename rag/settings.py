@@ -244,12 +244,10 @@ class LLMSettings(BaseModel):
 
 
 class AnswerabilitySettings(BaseModel):
-    mode: Literal["model", "evidence", "none"] = Field(
+    mode: Literal["model", "none"] = Field(
         "model",
         description="model: before answering from passages, the chat model judges whether they "
-        "answer the question (the probability of 'yes' against 'no'); evidence: that, then the "
-        "model copies the sentence that answers and judges it alone (rag.evidence); none: "
-        "always answer.",
+        "answer the question (the probability of 'yes' against 'no'); none: always answer.",
     )
     min_probability: float = Field(
         0.5,
@@ -257,13 +255,6 @@ class AnswerabilitySettings(BaseModel):
         le=1.0,
         description="Answer only when P(yes) is at least this; below it the reply is "
         "prompts/not_found.txt with the closest passages as related.",
-    )
-    min_evidence: float = Field(
-        0.5,
-        ge=0.0,
-        le=1.0,
-        description="evidence mode: answer only when P(the copied sentence answers the "
-        "question) is at least this.",
     )
     check_figures: bool = Field(
         False,

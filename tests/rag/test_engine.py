@@ -118,22 +118,6 @@ def test_answerability_below_the_threshold_is_the_not_found_reply(engine, monkey
     assert not engine.ask("How much does standard shipping cost?").refused
 
 
-def test_evidence_mode_judges_the_copied_sentence_on_its_own(engine, monkeypatch):
-    check = engine.settings.answerability
-    monkeypatch.setattr(check, "mode", "evidence")
-    monkeypatch.setattr(check, "min_probability", 0.0)
-    monkeypatch.setattr(check, "min_evidence", 1.0)
-    refused = engine.ask("How much does standard shipping cost?")
-    assert refused.refused and refused.text == engine.prompts.render("not_found")
-    assert refused.evidence_p is not None and refused.evidence_p < 1.0
-    assert refused.timings.check_s > 0
-    monkeypatch.setattr(check, "min_evidence", 0.0)
-    answered = engine.ask("How much does standard shipping cost?")
-    assert not answered.refused and answered.evidence is not None
-    monkeypatch.setattr(check, "mode", "model")
-    assert engine.ask("How much does standard shipping cost?").evidence_p is None
-
-
 def test_an_answer_with_invented_figures_is_withdrawn(engine, monkeypatch):
     monkeypatch.setattr(engine.settings.answerability, "check_figures", True)
     monkeypatch.setattr(engine.settings.answerability, "min_probability", 0.0)

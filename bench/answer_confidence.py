@@ -1,0 +1,112 @@
+"""How sure is the model of the answer it writes? Per-token confidence as an answerability signal.
+
+    python bench/answer_confidence.py --out runs/answer-confidence.jsonl [--shard I/N]
+
+The questions of bench/refusal_signals.py, unanswerable and answerable alternating. For each the
+default model writes its greedy answer on llama.cpp while a logits processor records, at every
+step, the probability of the token chosen (greedy: the largest). A copied figure or name is a
+near-certain token; an invented one is a guess among several. Recorded: the answer, the mean
+and minimum chosen-token probability over the first sentence, the same over tokens holding a
+digit or a capital letter (the facts), whether the answer refuses in its own words, the shipped
+judgement's P(yes) and the best hit's cosine. --judge-only skips the answer (a quicker run).
+"""
+
+import argparse
+import hashlib
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+
+import numpy as np
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from evals.questions import DEFAULT_QUESTIONS, load_questions  # noqa: E402
+from rag.adapters import NO_ADAPTER  # noqa: E402
+from rag.answerability import judge_messages  # noqa: E402
+from rag.engine import AnswerOptions, _Run, build_engine  # noqa: E402
+from rag.grounding import says_not_found  # noqa: E402
+from rag.settings import PROJECT_ROOT, Settings  # noqa: E402
+
+CALIBRATION = PROJECT_ROOT / "data" / "eval" / "unanswerable_calibration.jsonl"
+
+
+def greedy_with_confidence(llm, messages, max_tokens: int = 80) -> tuple[str, list[tuple]]:
+    """The greedy answer and (token text, P(chosen token)) per step."""
+    steps: list[tuple] = []
+
+    def capture(_ids, scores):
+        chosen = int(scores.argmax())  # greedy: the token generated at this step
+        p = float(1.0 / np.exp(scores - scores[chosen]).sum())  # its softmax probability
+        steps.append((llm.llama.detokenize([chosen]).decode("utf-8", "ignore"), p))
+        return scores
+
+    tokens = llm.prompt_tokens(messages)
+    with llm.lock:
+        llm._activate(None)
+        out = llm.llama.create_completion(
+            tokens, max_tokens=max_tokens, temperature=0.0, top_k=0, logits_processor=[capture]
+        )
+    return out["choices"][0]["text"], steps
+
+
+def stats(steps: list[tuple]) -> dict:
+    first: list[tuple] = []
+    for piece, p in steps:  # the first sentence holds the answer; the rest is often padding
+        first.append((piece, p))
+        if piece.strip().endswith((".", "!", "?")) and len(first) > 3:
+            break
+    facts = [p for piece, p in first if any(c.isdigit() or c.isupper() for c in piece)]
+    all_p = [p for _, p in first] or [1.0]
+    return {
+        "mean_p": float(np.mean(all_p)),
+        "min_p": float(np.min(all_p)),
+        "fact_mean_p": float(np.mean(facts)) if facts else 1.0,
+        "fact_min_p": float(np.min(facts)) if facts else 1.0,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path("runs/answer-confidence.jsonl"))
+    parser.add_argument("--shard", default="0/1")
+    parser.add_argument("--judge-only", action="store_true", help="only P(yes), no answer")
+    args = parser.parse_args()
+    done = set()
+    if args.out.exists():
+        done = {json.loads(line)["id"] for line in args.out.read_text().splitlines()}
+    engine = build_engine(Settings(), adapter=NO_ADAPTER)
+    llm, prompts = engine.llm, engine.prompts
+    questions = load_questions(CALIBRATION)[0] + load_questions(DEFAULT_QUESTIONS)[0]
+    questions.sort(key=lambda q: hashlib.sha256(q.id.encode()).hexdigest())
+    # Alternate unanswerable and answerable questions: a partial run is a balanced sample.
+    unanswerable = [q for q in questions if not q.answerable]
+    answerable = [q for q in questions if q.answerable]
+    questions = [q for pair in zip(unanswerable, answerable, strict=False) for q in pair]
+    questions += answerable[len(unanswerable) :]
+    shard, shards = map(int, args.shard.split("/"))
+    with args.out.open("a", encoding="utf-8") as out:
+        for q in questions[shard::shards]:
+            if q.id in done:
+                continue
+            retrieval = engine.retrieve(q.question, q.conversation)
+            if not retrieval.hits:
+                continue
+            options = AnswerOptions()
+            run = _Run(q.question, q.conversation, options, retrieval, threading.Event(), print)
+            prompt = engine._prompt(run, retrieval.hits)
+            row = {"id": q.id, "answerable": q.answerable}
+            row["judge"] = llm.yes_probability(judge_messages(prompts, prompt.messages))
+            row["similarity"] = retrieval.hits[0].similarity
+            if not args.judge_only:
+                answer, steps = greedy_with_confidence(llm, prompt.messages)
+                row.update(answer=answer.strip(), refuses=says_not_found(answer), **stats(steps))
+            out.write(json.dumps(row) + "\n")
+            out.flush()
+
+
+if __name__ == "__main__":
+    main()
