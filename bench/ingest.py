@@ -1,6 +1,6 @@
 """Ingest throughput against its limit (raw encode) and a plain LangChain pipeline; query latency.
 
-    python bench/ingest.py [--copies 3 | --dir PATH --max-chunks 600] [--no-langchain]
+    python -m bench.ingest [--copies 3 | --dir PATH --max-chunks 600] [--no-langchain]
                            [--int8 tensor,channel,attn] [--batch-sizes 16,64] [--threads 1]
                            [--sorting] [--query-chunks 100000 | --no-query] [--no-sequential]
 
