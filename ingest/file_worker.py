@@ -62,7 +62,12 @@ class FileReader:
 
     def _worker(self) -> subprocess.Popen:
         if self._proc is None or self._proc.poll() is not None:
-            env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+            # The folder holding this package, not the parent's whole sys.path: a script run
+            # as `python bench/x.py` has bench/ first there, whose modules would shadow the
+            # standard library's (bench/collections.py) and kill the worker at import.
+            root = str(Path(__file__).resolve().parent.parent)
+            paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+            env = dict(os.environ, PYTHONPATH=os.pathsep.join(paths))
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "ingest.file_worker"],
                 stdin=subprocess.PIPE,

@@ -146,3 +146,32 @@ def test_the_limit_holds_when_files_are_read_in_the_child_process(tmp_path, embe
     finally:
         ingester.reader.close()
         store.close()
+
+
+def test_the_worker_imports_nothing_from_the_calling_script_folder(tmp_path):
+    # A script's own folder is first on its sys.path; a module there named like a standard one
+    # (bench/collections.py) must not reach the worker, or every file would be skipped.
+    import subprocess
+    import sys
+
+    (tmp_path / "collections.py").write_text("raise ImportError('shadowed')\n")
+    (tmp_path / "doc.txt").write_text("Standard shipping costs $5.99.\n")
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import sys\n"
+        f"sys.path.insert(1, {str(Path(__file__).resolve().parents[2])!r})\n"
+        "from pathlib import Path\n"
+        "from ingest.file_worker import FileReader\n"
+        "reader = FileReader(timeout_s=60)\n"
+        "docs = reader.load(Path(sys.argv[1]), max_bytes=1 << 20)\n"
+        "reader.close()\n"
+        "print(docs[0].page_content)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script), str(tmp_path / "doc.txt")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "$5.99" in done.stdout
