@@ -27,6 +27,15 @@ from ingest.loaders import LoadError, load_file
 LOADER = "ingest.loaders:load_file"  # module:function the worker calls for each file
 
 
+def _script_folder() -> str | None:
+    """The folder of the file run as `python FILE` (None when run with -m or embedded)."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is None or getattr(main, "__spec__", None) is not None:
+        return None
+    return str(Path(path).resolve().parent)
+
+
 class FileReader:
     """`load(path, max_bytes)` = load_file in a worker, stopped after `timeout_s` (0: no
     limit, and then in this process as before, with no worker at all)."""
@@ -62,12 +71,13 @@ class FileReader:
 
     def _worker(self) -> subprocess.Popen:
         if self._proc is None or self._proc.poll() is not None:
-            # The folder holding this package, not the parent's whole sys.path: a script run
-            # as `python bench/x.py` has bench/ first there, whose modules would shadow the
-            # standard library's (bench/collections.py) and kill the worker at import.
+            # The parent's sys.path (a loader may live in any module it can import) without
+            # the folder of a script it was started as: `python bench/x.py` puts bench/ first,
+            # and on PYTHONPATH its bench/collections.py would shadow the standard library's
+            # and kill the worker at import.
             root = str(Path(__file__).resolve().parent.parent)
-            paths = [root, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-            env = dict(os.environ, PYTHONPATH=os.pathsep.join(paths))
+            paths = [root, *(p for p in sys.path if p and p != _script_folder())]
+            env = dict(os.environ, PYTHONPATH=os.pathsep.join(dict.fromkeys(paths)))
             self._proc = subprocess.Popen(
                 [sys.executable, "-m", "ingest.file_worker"],
                 stdin=subprocess.PIPE,

@@ -7,7 +7,7 @@ import importlib.util
 import logging
 import re
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -46,6 +46,22 @@ def pick_device(setting: str) -> str:
     return "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def _private_counter(tokenizer: Any) -> Any:
+    """A copy of a fast tokenizer's Rust backend that only counts. transformers' tokenizer call
+    sets padding and truncation on its shared backend for every call, so counting a chunk in
+    the reading thread while the encode thread tokenized a padded batch gave that batch back
+    unpadded ("expected sequence of length 117 at dim 1 (got 79)"). None for a slow tokenizer."""
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    if backend is None:
+        return None
+    from tokenizers import Tokenizer
+
+    counter = Tokenizer.from_str(backend.to_str())
+    counter.no_padding()
+    counter.no_truncation()
+    return counter
+
+
 class LocalEmbedder:
     """sentence-transformers on CPU or CUDA, normalised vectors (inner product = cosine)."""
 
@@ -76,10 +92,13 @@ class LocalEmbedder:
         self.dim = int(self.model.get_embedding_dimension())
         self.max_tokens = int(self.model.max_seq_length)
         self.tokenizer = self.model.tokenizer
+        self._counter = _private_counter(self.tokenizer)
         log.info("embedder %s (%d-d) on %s", self.name, self.dim, self.device)
 
     def count_tokens(self, text: str) -> int:
         # Word pieces without [CLS]/[SEP]: what the chunker budgets against max_tokens - 2.
+        if self._counter is not None:
+            return len(self._counter.encode(text, add_special_tokens=False).ids)
         encoded = self.tokenizer(text, add_special_tokens=False, verbose=False)
         return len(encoded["input_ids"])
 
