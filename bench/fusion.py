@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +23,14 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.docs_index import add_index_arguments, open_docs_index  # noqa: E402
 from evals import metrics as m  # noqa: E402
 from evals.questions import DEFAULT_QUESTIONS, PARAPHRASED, Question, load_questions  # noqa: E402
 from evals.runner import _CachedEmbedder  # noqa: E402
 from evals.threshold import in_calibration_half  # noqa: E402
 from rag.condense import heuristic_query  # noqa: E402
 from rag.retriever import Retriever  # noqa: E402
-from rag.settings import PROJECT_ROOT, RetrievalSettings, Settings  # noqa: E402
+from rag.settings import RetrievalSettings  # noqa: E402
 
 # The grid: keyword weights around 1 (RRF's) down to nearly vector-only; α from BM25-heavy to
 # cosine only. rrf_k stays at 60 (the constant the RRF paper found robust).
@@ -70,29 +70,14 @@ def score(retriever: Retriever, questions: list[Question]) -> dict[str, float]:
     for q in questions:
         hits = retriever.search(heuristic_query(q.question, q.conversation), k=5)
         ranks.append(m.first_rank([h.source for h in hits], q.sources))
-    return {
-        "hit@1": m.mean(m.hit_at(r, 1) for r in ranks),
-        "hit@5": m.mean(m.hit_at(r, 5) for r in ranks),
-        "mrr": m.mean(m.reciprocal_rank(r) for r in ranks),
-    }
+    return m.rank_summary(ranks)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, help="an index of --docs (default: built here)")
-    parser.add_argument("--docs", type=Path, default=PROJECT_ROOT / "data" / "docs")
-    parser.add_argument("--json", type=Path, help="write every measured row here")
+    add_index_arguments(parser)
     args = parser.parse_args()
-    from ingest.pipeline import Ingester
-    from rag.components import build_embedder, open_store
-
-    settings = Settings()
-    embedder = build_embedder(settings.embedding)
-    tmp = tempfile.TemporaryDirectory()
-    index = args.index or Path(tmp.name)
-    store = open_store(settings, embedder, index)
-    if args.index is None:
-        Ingester(settings, store, embedder).run([args.docs], progress=False)
+    _, embedder, store, _tmp = open_docs_index(args)
     sets = {}
     for name, path in SETS.items():
         questions = [q for q in load_questions(path)[0] if q.sources]

@@ -20,7 +20,6 @@ import json
 import os
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -29,13 +28,14 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.docs_index import add_index_arguments, open_docs_index  # noqa: E402
 from evals import metrics as m  # noqa: E402
 from evals.questions import DEFAULT_QUESTIONS, PARAPHRASED, load_questions  # noqa: E402
 from evals.threshold import in_calibration_half  # noqa: E402
 from rag.condense import heuristic_query  # noqa: E402
 from rag.rerank import VectorCache  # noqa: E402
 from rag.retriever import Retriever  # noqa: E402
-from rag.settings import PROJECT_ROOT, RetrievalSettings, Settings  # noqa: E402
+from rag.settings import RetrievalSettings  # noqa: E402
 
 # mpnet W: score = W · mpnet cosine + (1 − W) · MiniLM cosine over RRF's top fetch_k.
 VARIANTS: dict[str, dict[str, Any]] = {
@@ -49,31 +49,12 @@ VARIANTS: dict[str, dict[str, Any]] = {
 SETS = {"verbatim": DEFAULT_QUESTIONS, "paraphrased": PARAPHRASED}
 
 
-def metrics(ranks: list[int | None]) -> dict[str, float]:
-    return {
-        "hit@1": m.mean(m.hit_at(r, 1) for r in ranks),
-        "hit@5": m.mean(m.hit_at(r, 5) for r in ranks),
-        "mrr": m.mean(m.reciprocal_rank(r) for r in ranks),
-    }
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--index", type=Path, help="an index of --docs (default: built here)")
-    parser.add_argument("--docs", type=Path, default=PROJECT_ROOT / "data" / "docs")
-    parser.add_argument("--json", type=Path, help="write every measured row here")
+    add_index_arguments(parser)
     args = parser.parse_args()
-    from ingest.pipeline import Ingester
-    from rag.components import build_embedder, open_store
-
     load_start = os.getloadavg()
-    settings = Settings()
-    embedder = build_embedder(settings.embedding)
-    tmp = tempfile.TemporaryDirectory()
-    index = args.index or Path(tmp.name)
-    store = open_store(settings, embedder, index)
-    if args.index is None:
-        Ingester(settings, store, embedder).run([args.docs], progress=False)
+    _, embedder, store, _tmp = open_docs_index(args)
     retrievers = {
         n: Retriever(store, embedder, RetrievalSettings(**o)) for n, o in VARIANTS.items()
     }
@@ -115,11 +96,11 @@ def main() -> int:
         row = {"variant": v, "p50_ms": statistics.median(times[v])}
         row["added_ms"] = statistics.median(diffs)
         for n in SETS:
-            row[n] = metrics(list(ranks[v][n].values()))
-            row[n + " test"] = metrics(
+            row[n] = m.rank_summary(list(ranks[v][n].values()))
+            row[n + " test"] = m.rank_summary(
                 [r for i, r in ranks[v][n].items() if not in_calibration_half(i)]
             )
-            row[n + " tune_mrr"] = metrics(
+            row[n + " tune_mrr"] = m.rank_summary(
                 [r for i, r in ranks[v][n].items() if in_calibration_half(i)]
             )["mrr"]
         rows.append(row)

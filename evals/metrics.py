@@ -153,6 +153,15 @@ def reciprocal_rank(rank: int | None) -> float:
     return 1.0 / rank if rank else 0.0
 
 
+def rank_summary(ranks: Sequence[int | None]) -> dict[str, float | None]:
+    """hit@1, hit@5 and MRR over first-relevant ranks (None: not retrieved)."""
+    return {
+        "hit@1": mean(hit_at(r, 1) for r in ranks),
+        "hit@5": mean(hit_at(r, 5) for r in ranks),
+        "mrr": mean(reciprocal_rank(r) for r in ranks),
+    }
+
+
 def page_hit(retrieved: Sequence[tuple[str, int | None]], source: str, page: int, k: int) -> bool:
     """A chunk from the answering PDF page among the top k."""
     return any(s == source and p == page for s, p in retrieved[:k])
