@@ -7,7 +7,8 @@ On a 2-core machine two shards with `RAGCHAT_LLM__THREADS=1` each finish sooner 
 on both threads (llama.cpp's two threads wait on each other whenever another process runs).
 
 For each question of data/eval/unanswerable_calibration.jsonl and data/eval/questions.jsonl
-(unanswerable ones first), with the default model and retrieval. Measured before reranking was the default: "none" for 51 of 52 unanswerable and 78 of 104 answerable questions.
+(unanswerable ones first), with the default model and retrieval. Measured before reranking
+was the default: "none" for 51 of 52 unanswerable and 78 of 104 answerable questions.
 - `judge`: P(yes) of the shipped check (prompts/answerable.txt appended to the answer prompt);
 - `quote`: the sentence the model copies from the passages as the answer's evidence
   (QUOTE appended to the same prompt, so the passages' KV cache is reused);

@@ -223,9 +223,7 @@ def test_url_comes_from_the_environment_and_is_never_shown(monkeypatch):
 
 def test_empty_url_names_the_setting(tmp_path):
     settings = Settings(store={"mode": "pgvector", "path": tmp_path})
-    with pytest.raises(
-        StoreConnectionError, match="store.url.*RAGCHAT_STORE__URL"
-    ):
+    with pytest.raises(StoreConnectionError, match="store.url.*RAGCHAT_STORE__URL"):
         open_store(settings, Dim8())
 
 
