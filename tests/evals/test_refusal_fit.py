@@ -1,0 +1,52 @@
+"""Choosing refusal thresholds on calibration questions and reporting the held-out ones."""
+
+from __future__ import annotations
+
+import json
+
+from evals.refusal_fit import RULES, auc, fit, load, rates
+from evals.threshold import in_calibration_half
+
+
+def write(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    return path
+
+
+def test_the_chosen_threshold_keeps_false_refusals_within_the_limit(tmp_path):
+    # Unanswerable questions get P(yes) 0.1 … 0.5, answerable 0.45 … 0.95: a threshold of
+    # ~0.46 refuses most unanswerable ones and only the lowest answerable one.
+    rows = [{"id": f"cal-{i}", "answerable": False, "judge": 0.1 + 0.02 * i} for i in range(20)]
+    rows += [{"id": f"a-{i}", "answerable": True, "judge": 0.45 + 0.01 * i} for i in range(50)]
+    rows.append({"id": "nothing-retrieved", "answerable": True})  # refused before any check
+    loaded = load(write(tmp_path / "signals.jsonl", rows))
+    assert len(loaded) == 70
+    rule, arity, _ = RULES["judge"]
+    (threshold,) = fit(rule, arity, loaded, limit=0.05)
+    recall, false = rates(rule, (threshold,), loaded)
+    assert false <= 0.05 and recall >= 0.8
+    assert rates(rule, (threshold + 0.1,), loaded)[1] > 0.05  # a higher one would break it
+    assert auc(loaded, "judge") > 0.9
+
+
+def test_calibration_is_the_extra_questions_and_half_the_answerable_ones(tmp_path):
+    rows = [
+        {"id": "cal-unans-01", "answerable": False, "judge": 0.3},
+        {"id": "unans-01", "answerable": False, "judge": 0.3},
+        *({"id": f"q-{i}", "answerable": True, "judge": 0.8} for i in range(40)),
+    ]
+    loaded = {r.id: r for r in load(write(tmp_path / "s.jsonl", rows))}
+    assert loaded["cal-unans-01"].calibration and not loaded["unans-01"].calibration
+    halves = {loaded[f"q-{i}"].calibration for i in range(40)}
+    assert halves == {True, False}
+    assert all(loaded[f"q-{i}"].calibration == in_calibration_half(f"q-{i}") for i in range(40))
+
+
+def test_an_answer_that_refuses_in_its_own_words_counts_as_refused(tmp_path):
+    rows = [
+        {"id": "u", "answerable": False, "judge": 0.9, "refuses": True},
+        {"id": "a", "answerable": True, "judge": 0.9, "refuses": False},
+    ]
+    loaded = load(write(tmp_path / "s.jsonl", rows))
+    rule, _, _ = RULES["judge"]
+    assert rates(rule, (0.5,), loaded) == (1.0, 0.0)
