@@ -21,7 +21,8 @@ from pathlib import Path
 
 from evals.threshold import in_calibration_half
 
-GRID = [round(0.05 * i, 2) for i in range(1, 20)]  # 0.05 … 0.95
+GRID = [round(0.05 * i, 2) for i in range(1, 20)]  # 0.05 … 0.95, for two thresholds
+FINE = [round(0.01 * i, 2) for i in range(1, 100)]  # 0.01 … 0.99, for one
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,7 @@ def rates(rule: Rule, thresholds: tuple[float, ...], rows: list[Row]) -> tuple[f
 
 
 def fit(rule: Rule, arity: int, rows: list[Row], limit: float) -> tuple[float, ...]:
-    grids = [(t,) for t in GRID] if arity == 1 else [(a, b) for a in GRID for b in GRID]
+    grids = [(t,) for t in FINE] if arity == 1 else [(a, b) for a in GRID for b in GRID]
     scored = [(rates(rule, t, rows), t) for t in grids]
     allowed = [(recall, -false, t) for (recall, false), t in scored if false <= limit]
     return max(allowed)[2] if allowed else grids[0]
