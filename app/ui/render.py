@@ -98,9 +98,11 @@ def _save_feedback(turn: Turn, path: Path, key: str) -> None:
         st.toast(f"Feedback not saved: {err}")
 
 
-def finish_interrupted_answer(timeout: float = 10.0) -> None:
+def finish_interrupted_answer(timeout: float = 60.0) -> None:
     """Streamlit starts the next run (after Stop, or a new question) while the interrupted one
-    is still unwinding to its `finally`; wait until it has saved its partial answer."""
+    is still unwinding to its `finally`; wait until it has saved its partial answer. The run is
+    interrupted only at its next Streamlit call, i.e. the next token: on a busy 2-core machine
+    that took longer than a 10 s wait, and the stopped answer vanished from the page."""
     saved = st.session_state.get("_answer_saved")
     if saved is not None:
         saved.wait(timeout)
