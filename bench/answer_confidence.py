@@ -9,6 +9,8 @@ near-certain token; an invented one is a guess among several. Recorded: the answ
 and minimum chosen-token probability over the first sentence, the same over tokens holding a
 digit or a capital letter (the facts), whether the answer refuses in its own words, the shipped
 judgement's P(yes) and the best hit's cosine. --judge-only skips the answer (a quicker run).
+--questions names other question files, e.g. data/eval/paraphrased.jsonl (answerable questions
+reworded away from the documents' wording, as people ask them): no threshold may refuse those.
 """
 
 import argparse
@@ -74,13 +76,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("runs/answer-confidence.jsonl"))
     parser.add_argument("--shard", default="0/1")
     parser.add_argument("--judge-only", action="store_true", help="only P(yes), no answer")
+    parser.add_argument(
+        "--questions", type=Path, nargs="+", default=[CALIBRATION, DEFAULT_QUESTIONS]
+    )
     args = parser.parse_args()
     done = set()
     if args.out.exists():
         done = {json.loads(line)["id"] for line in args.out.read_text().splitlines()}
     engine = build_engine(Settings(), adapter=NO_ADAPTER)
     llm, prompts = engine.llm, engine.prompts
-    questions = load_questions(CALIBRATION)[0] + load_questions(DEFAULT_QUESTIONS)[0]
+    questions = [q for path in args.questions for q in load_questions(path)[0]]
     questions.sort(key=lambda q: hashlib.sha256(q.id.encode()).hexdigest())
     # Alternate unanswerable and answerable questions: a partial run is a balanced sample.
     unanswerable = [q for q in questions if not q.answerable]
