@@ -10,9 +10,6 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
-from langchain_core.documents import Document
-from langchain_core.retrievers import BaseRetriever
 
 from rag.collections import Scope, permits
 from rag.embeddings import Embedder
@@ -109,25 +106,11 @@ class Retriever:
         return fuse(s.fusion, query, found, s.rrf_k, s.keyword_weight, s.convex_alpha)
 
 
-class LangChainRetriever(BaseRetriever):
-    """The ragchat index as a LangChain retriever, for use in users' own chains."""
+def __getattr__(name: str) -> Any:
+    # `rag.retriever.LangChainRetriever` is documented; LangChain's retriever classes take ~1 s
+    # to import, so they load when a user's chain asks for them, not in every page or CLI run.
+    if name == "LangChainRetriever":
+        from rag.langchain_retriever import LangChainRetriever
 
-    retriever: Any
-    k: int | None = None
-
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        return [
-            Document(
-                page_content=hit.text,
-                metadata={
-                    "source": hit.source,
-                    "page": hit.page,
-                    "score": hit.score,
-                    "similarity": hit.similarity,
-                    "id": hit.id,
-                },
-            )
-            for hit in self.retriever.search(query, k=self.k)
-        ]
+        return LangChainRetriever
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
