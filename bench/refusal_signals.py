@@ -36,13 +36,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from evals.questions import DEFAULT_QUESTIONS, load_questions  # noqa: E402
+from evals.questions import REFUSAL_CALIBRATION as CALIBRATION
 from rag.adapters import NO_ADAPTER  # noqa: E402
 from rag.answerability import judge_messages  # noqa: E402
 from rag.engine import AnswerOptions, _Run, build_engine  # noqa: E402
 from rag.generation import GenerationConfig  # noqa: E402
-from rag.settings import PROJECT_ROOT, Settings  # noqa: E402
+from rag.settings import Settings  # noqa: E402
 
-CALIBRATION = PROJECT_ROOT / "data" / "eval" / "unanswerable_calibration.jsonl"
 QUOTE = (
     "Before answering: copy, word for word, the one sentence from the numbered passages above "
     "that gives the answer to this question. If no sentence gives it, reply with: none"

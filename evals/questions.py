@@ -16,6 +16,8 @@ from rag.settings import PROJECT_ROOT
 
 DEFAULT_QUESTIONS = PROJECT_ROOT / "data" / "eval" / "questions.jsonl"
 PARAPHRASED = PROJECT_ROOT / "data" / "eval" / "paraphrased.jsonl"  # hand-written
+# Unanswerable questions kept apart from the eval, for choosing the refusal threshold.
+REFUSAL_CALIBRATION = PROJECT_ROOT / "data" / "eval" / "unanswerable_calibration.jsonl"
 FRESH_QUESTIONS = PROJECT_ROOT / "data" / "eval" / "fresh_facts.jsonl"
 FRESH_CHANGE = PROJECT_ROOT / "data" / "eval" / "fresh_facts.json"
 UNCATEGORISED = "uncategorised"
