@@ -25,6 +25,9 @@ from langchain_core.documents import Document
 from ingest.loaders import LoadError, load_file
 
 LOADER = "ingest.loaders:load_file"  # module:function the worker calls for each file
+# A worker's start (Python and the loaders' imports: ~1.2 s here, several under load) is not
+# part of any file's limit: it says it is ready first, and gets this long to do so.
+START_TIMEOUT_S = 120.0
 
 
 def _script_folder() -> str | None:
@@ -79,13 +82,17 @@ class FileReader:
             paths = [root, *(p for p in sys.path if p and p != _script_folder())]
             env = dict(os.environ, PYTHONPATH=os.pathsep.join(dict.fromkeys(paths)))
             self._proc = subprocess.Popen(
-                [sys.executable, "-m", "ingest.file_worker"],
+                [sys.executable, "-m", "ingest.file_worker", self.loader],
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 text=True,
                 encoding="utf-8",
                 env=env,
             )
+            ready, _, _ = select.select([self._proc.stdout], [], [], START_TIMEOUT_S)
+            if not ready or not self._proc.stdout.readline():
+                self.close()
+                raise LoadError("unreadable: the loader process did not start")
         return self._proc
 
     def close(self) -> None:
@@ -106,6 +113,10 @@ def serve() -> None:
     """The worker's loop: one request line in, one reply line out, until stdin closes."""
     replies = os.fdopen(os.dup(1), "w", encoding="utf-8")
     os.dup2(2, 1)  # anything a library prints goes to stderr, never into the replies
+    if len(sys.argv) > 1:
+        _function(sys.argv[1])  # the loader's imports, before the first file's clock starts
+    replies.write(json.dumps({"ready": True}) + "\n")
+    replies.flush()
     for line in sys.stdin:
         request = json.loads(line)
         try:

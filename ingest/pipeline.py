@@ -178,6 +178,7 @@ class Ingester:
             *self._child_reader(len(files)),
             load=self.reader.load if limit else None,
             timeout_s=limit,
+            loader=self.reader.loader,
         )
         ahead: deque[tuple[_ToRead, Future[ReadResult]]] = deque()
         with flow, reader:

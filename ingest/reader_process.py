@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ingest.chunker import Chunker
-from ingest.file_worker import FileReader
+from ingest.file_worker import LOADER, FileReader
 from ingest.loaders import LoadError, load_file
 from ingest.privacy import mask_documents
 from rag.schema import Chunk
@@ -89,13 +89,17 @@ _load: Load | None = None
 
 
 def _start(
-    counter: BackendCounter, sizes: tuple[int, int, int], max_bytes: int, timeout_s: float
+    counter: BackendCounter,
+    sizes: tuple[int, int, int],
+    max_bytes: int,
+    timeout_s: float,
+    loader: str = LOADER,
 ) -> None:
     global _chunker, _max_bytes, _load
     _chunker, _max_bytes = Chunker(counter, *sizes), max_bytes
     # ingest.file_timeout_s holds here too: this child loads through a worker of its own,
     # which it kills at the limit (the pool cannot stop a job it has started).
-    _load = FileReader(timeout_s).load if timeout_s else None
+    _load = FileReader(timeout_s, loader).load if timeout_s else None
 
 
 def _read(job: ReadJob) -> ReadResult:
@@ -115,9 +119,11 @@ class Reader:
         *,
         load: Load | None = None,
         timeout_s: float = 0.0,
+        loader: str = LOADER,
     ):
         """tokenizer (a fast HF tokenizer) given: read in one spawned child process.
-        load: the time-limited loader for reading here; timeout_s: the child's limit."""
+        load: the time-limited loader for reading here; timeout_s and loader (module:function
+        its worker calls, ingest.file_worker.FileReader): the child's."""
         self.chunker, self.max_bytes, self.load = chunker, max_bytes, load
         self.pool: ProcessPoolExecutor | None = None
         if tokenizer is not None:
@@ -126,7 +132,7 @@ class Reader:
                 max_workers=1,
                 mp_context=multiprocessing.get_context("spawn"),
                 initializer=_start,
-                initargs=(BackendCounter(tokenizer), sizes, max_bytes, timeout_s),
+                initargs=(BackendCounter(tokenizer), sizes, max_bytes, timeout_s, loader),
             )
 
     def submit(self, job: ReadJob) -> Future[ReadResult]:

@@ -80,17 +80,16 @@ def test_a_hung_loader_is_stopped_and_the_rest_go_on(tmp_path):
     assert sorted(r.source for r in files) == ["a.md", "b.md", "c.md"]  # after both, too
 
 
-def test_a_pathological_docx_is_stopped_at_the_limit(tmp_path):
+def test_the_docx_once_stopped_at_the_limit_now_loads_within_it(tmp_path):
+    # 200,000 paragraphs took 194 s in the Word loader (a style lookup per paragraph), past
+    # the default limit; the loader is linear now (bench/hostile_files.py).
     docs = tmp_path / "docs"
     docs.mkdir()
     many_paragraphs_docx(docs / "bomb.docx", 200_000)
     (docs / "ok.txt").write_text("A plain file after it.\n")
-    started = time.monotonic()
-    summary, files = ingest(tmp_path, docs, 2.0)
-    assert time.monotonic() - started < 60  # 194 s without the limit
-    [skipped] = summary.skipped
-    assert skipped.path.endswith("bomb.docx") and "ingest.file_timeout_s" in skipped.reason
-    assert [r.source for r in files] == ["ok.txt"]
+    summary, files = ingest(tmp_path, docs, 120.0)
+    assert summary.skipped == []
+    assert sorted(r.source for r in files) == ["bomb.docx", "ok.txt"]
 
 
 def test_a_stopped_file_keeps_what_the_index_had(tmp_path):
@@ -130,18 +129,19 @@ def test_the_limit_holds_when_files_are_read_in_the_child_process(tmp_path, embe
     # through a time-limited worker of its own.
     docs = tmp_path / "docs"
     docs.mkdir()
-    many_paragraphs_docx(docs / "bomb.docx", 200_000)
+    (docs / "stuck.md").write_text("# Stuck\n\nNever loads.\n")
     (docs / "ok.txt").write_text("A plain file after it.\n")
     settings = Settings(store={"path": tmp_path / "index"}, ingest={"file_timeout_s": 2.0})
     store = open_store(settings, embedder)
     ingester = Ingester(settings, store, embedder)
+    ingester.reader = FileReader(2.0, "test_file_timeout:stuck_on_request")  # the child's too
     ingester.process_min_files = 0  # read in the child even for two files
     try:
         started = time.monotonic()
         summary = ingester.run([docs], progress=False)
         assert time.monotonic() - started < 90
         [skipped] = summary.skipped
-        assert skipped.path.endswith("bomb.docx") and "ingest.file_timeout_s" in skipped.reason
+        assert skipped.path.endswith("stuck.md") and "ingest.file_timeout_s" in skipped.reason
         assert [r.source for r in store.files()] == ["ok.txt"]
     finally:
         ingester.reader.close()
