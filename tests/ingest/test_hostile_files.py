@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import docx
+import pytest
 from docx.enum.text import WD_BREAK
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
@@ -16,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).parent))  # the corpus generator beside th
 
 import hostile_corpus as corpus  # noqa: E402
 
+from ingest.chunker import Chunker  # noqa: E402
 from ingest.loaders import load_file  # noqa: E402
 from ingest.loaders.office import _paragraph_text  # noqa: E402
 
@@ -62,3 +64,50 @@ def test_docx_headings_split_sections_among_many_paragraphs(tmp_path) -> None:
     assert headings == [f"Section {n}" for n in range(len(docs))]
     notes = re.findall(r"Note (\d+)\.", " ".join(d.page_content for d in docs))
     assert [int(n) for n in notes] == list(range(len(notes))) and len(notes) > 50
+
+
+def make_chunker(embedder, overlap: int = 20) -> Chunker:
+    return Chunker(embedder.count_tokens, embedder.max_tokens, 160, overlap)
+
+
+def test_single_line_text_keeps_every_word_in_its_chunks(tmp_path, embedder) -> None:
+    path = tmp_path / "line.txt"
+    path.write_bytes(corpus.single_line_text(300_000))
+    [doc] = load_file(path)
+    assert "\n" not in doc.page_content
+    pieces = make_chunker(embedder, overlap=0).split_text(doc.page_content)
+    assert " ".join(pieces).split() == doc.page_content.split()
+    assert max(embedder.count_tokens(p) for p in pieces) <= 160
+    assert len(pieces) > 300_000 / 1000  # cut at sentences, not kept whole
+
+
+@pytest.mark.parametrize(
+    "text",
+    [corpus.unbroken_text(200_000).decode(), "a" * 100_000, "x" * 20_000 + " " + "y" * 300],
+    ids=["base64", "one-letter", "two-runs"],
+)
+def test_a_line_without_spaces_is_cut_within_the_budget(embedder, text: str) -> None:
+    pieces = make_chunker(embedder).split_text(text)
+    assert "".join(pieces).replace(" ", "") == text.replace(" ", "")
+    assert max(embedder.count_tokens(p) for p in pieces) <= 160
+    # At most 8 characters a token, even where MiniLM reads the whole run as one [UNK].
+    assert max(len(p) for p in pieces) <= 8 * 160
+
+
+def test_nested_divs_keep_every_div_text_in_order(tmp_path) -> None:
+    path = tmp_path / "deep.html"
+    path.write_bytes(corpus.nested_divs_html(20_000))
+    [doc] = load_file(path)  # no RecursionError: the parser keeps counters, not a tree
+    words = list(corpus.words(20_000 * 6))
+    expected = [" ".join(words[i : i + 6]) for i in range(0, len(words), 6)]
+    assert doc.metadata["title"] == "Deep"
+    assert doc.page_content.split("\n\n") == expected
+
+
+def test_pdf_of_many_pages_keeps_every_page(tmp_path) -> None:
+    path = tmp_path / "long.pdf"
+    path.write_bytes(corpus.pdf(200, 3))
+    docs = load_file(path)
+    assert [d.metadata["page"] for d in docs] == list(range(1, 201))
+    notes = re.findall(r"Note (\d+)\.", " ".join(d.page_content for d in docs))
+    assert [int(n) for n in notes] == list(range(len(notes))) and len(notes) > 100
