@@ -17,9 +17,14 @@ _SNIFF_CHARS = 64 * 1024
 
 def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
     try:
-        return csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        sniffed = csv.Sniffer().sniff(sample, delimiters=",;\t|")
     except csv.Error:  # one column, or too irregular to tell
         return csv.excel
+    # The sniffer says "no doubled quotes" unless it sees one in a field without a delimiter,
+    # and then reads a "" inside a quoted field as its end: "said ""thanks, bye""" became
+    # two columns. Writers double quotes (RFC 4180), and a file without any reads the same.
+    sniffed.doublequote = True
+    return sniffed
 
 
 def _render(header: list[str], row: list[str]) -> str:

@@ -104,6 +104,19 @@ def test_nested_divs_keep_every_div_text_in_order(tmp_path) -> None:
     assert doc.page_content.split("\n\n") == expected
 
 
+def test_csv_of_quoted_multiline_fields_keeps_every_row(tmp_path) -> None:
+    path = tmp_path / "tickets.csv"
+    path.write_bytes(corpus.quoted_csv(500))
+    docs = load_file(path)
+    text = "\n".join(d.page_content for d in docs)
+    assert [int(n) for n in re.findall(r"subject: Ticket (\d+), follow-up", text)] == list(
+        range(500)
+    )
+    assert 'notes: said "thanks, bye" on call 499' in text
+    # Each row is two lines of the file (a line break inside its description).
+    assert docs[0].metadata["rows"].startswith("2-") and docs[-1].metadata["rows"].endswith("-1000")
+
+
 def test_pdf_of_many_pages_keeps_every_page(tmp_path) -> None:
     path = tmp_path / "long.pdf"
     path.write_bytes(corpus.pdf(200, 3))
