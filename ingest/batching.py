@@ -40,9 +40,11 @@ def encode_batches(
     texts: Sequence[str],
     batches: Sequence[Sequence[int]],
     stop: Callable[[], bool] = lambda: False,
+    done: Callable[[int], object] | None = None,
 ) -> np.ndarray | None:
     """One encode call per batch, each vector at its text's position; None when `stop()`
-    turned true between two batches (the caller gave up on the result)."""
+    turned true between two batches (the caller gave up on the result). done(n): called
+    after each batch with its size (a progress bar that moves within a window)."""
     out = np.zeros((len(texts), embedder.dim), dtype=np.float32)
     for batch in batches:
         if stop():
@@ -50,4 +52,6 @@ def encode_batches(
         # One call per batch: sentence-transformers would otherwise re-sort a longer call by
         # character count, undoing the token-length order.
         out[list(batch)] = embedder.encode([texts[i] for i in batch])
+        if done is not None:
+            done(len(batch))
     return out

@@ -68,8 +68,14 @@ class EmbedFlow(Generic[Item]):
     ):
         self.store, self.embedder, self._commit = store, embedder, commit
         self.window_chunks = window_chunks
+        # The bar moves after each batch of the encoder's, not once a window is committed: a
+        # large file is one window of thousands of chunks (8 MB of text: ~16,000, minutes of
+        # encoding), and the bar would stand still through all of it.
+        self._bar = tqdm(desc="embedded", unit="chunk", disable=not progress)
         cls = EncoderThread if threaded else InlineEncoder
-        self.encoder: EncoderThread | InlineEncoder = cls(embedder, batch_size, sort)
+        self.encoder: EncoderThread | InlineEncoder = cls(
+            embedder, batch_size, sort, done=self._bar.update
+        )
         # One window in the encoder and one waiting: the model never waits for the caller as
         # long as the caller commits a window and plans the next within one window's encode.
         self.max_in_flight = 2 if threaded else 1
@@ -78,7 +84,6 @@ class EmbedFlow(Generic[Item]):
         self._pending_chunks = 0
         self._in_flight: deque[Window[Item]] = deque()
         self._encoding: dict[str, Window[Item]] = {}  # hash -> window embedding it
-        self._bar = tqdm(desc="embedded", unit="chunk", disable=not progress)
 
     def __enter__(self) -> EmbedFlow[Item]:
         return self
@@ -127,7 +132,6 @@ class EmbedFlow(Generic[Item]):
     def _commit_oldest(self) -> None:
         window = self._in_flight.popleft()
         window.fresh = dict(zip(window.todo, window.job.result(), strict=True))
-        self._bar.update(len(window.todo))
         known = dict(window.stored)
         known.update({h: w.fresh[h] for h, w in window.borrowed.items()})
         known.update(window.fresh)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -49,15 +49,21 @@ def plan_batches(lengths: Sequence[int], batch_size: int, sort: bool) -> list[li
     return file_order_batches(len(lengths), batch_size)
 
 
+Done = Callable[[int], object]  # told each batch's size once it is encoded (progress)
+
+
 class InlineEncoder:
     """Encodes at submit time, in the calling thread: ingest as it was, for comparison."""
 
-    def __init__(self, embedder: Embedder, batch_size: int, sort: bool = True):
+    def __init__(
+        self, embedder: Embedder, batch_size: int, sort: bool = True, done: Done | None = None
+    ):
         self.embedder, self.batch_size, self.sort = embedder, batch_size, sort
+        self.done = done
 
     def submit(self, texts: list[str], lengths: Sequence[int]) -> EncodeJob:
         job = EncodeJob(texts, plan_batches(lengths, self.batch_size, self.sort))
-        job.vectors = encode_batches(self.embedder, texts, job.batches)
+        job.vectors = encode_batches(self.embedder, texts, job.batches, done=self.done)
         job.done.set()
         return job
 
@@ -68,8 +74,17 @@ class InlineEncoder:
 class EncoderThread:
     """Encodes submitted windows in a daemon thread, first in first out."""
 
-    def __init__(self, embedder: Embedder, batch_size: int, sort: bool = True, depth: int = 2):
+    def __init__(
+        self,
+        embedder: Embedder,
+        batch_size: int,
+        sort: bool = True,
+        depth: int = 2,
+        done: Done | None = None,
+    ):
+        """done(n): called from the worker thread after each batch of n texts."""
         self.embedder, self.batch_size, self.sort = embedder, batch_size, sort
+        self.done = done
         self._jobs: queue.Queue[EncodeJob | None] = queue.Queue(maxsize=depth)
         self._closing = threading.Event()
         self._thread = threading.Thread(target=self._work, name="ragchat-encode", daemon=True)
@@ -96,7 +111,7 @@ class EncoderThread:
         while (job := self._jobs.get()) is not None:
             try:
                 job.vectors = encode_batches(
-                    self.embedder, job.texts, job.batches, stop=self._closing.is_set
+                    self.embedder, job.texts, job.batches, self._closing.is_set, self.done
                 )
                 if job.vectors is None:
                     job.error = RuntimeError("encoding stopped: the ingest was closing")

@@ -182,7 +182,9 @@ class Ingester:
         )
         ahead: deque[tuple[_ToRead, Future[ReadResult]]] = deque()
         with flow, reader:
-            for path in tqdm(files, desc="files", unit="file", disable=not progress):
+            bar = tqdm(files, desc="files", unit="file", disable=not progress)
+            for path in bar:
+                bar.set_postfix_str(path.name)  # the file being read, while it is
                 todo = self._prepare(path, roots, summary, force)
                 if todo is not None:
                     ahead.append((todo, reader.submit(todo.job)))
