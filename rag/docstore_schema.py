@@ -5,6 +5,8 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass
 
+import numpy as np
+
 from rag.collections import DEFAULT
 
 # `collection` is last in both tables: it is where ALTER TABLE puts it in an index made before
@@ -62,3 +64,17 @@ class FileRecord:
     chunks: int
     indexed_at: str
     collection: str = DEFAULT
+
+
+def checked_vectors(n_chunks: int, vectors: np.ndarray, dim: int) -> np.ndarray:
+    """A write's vectors as contiguous float32, one `dim`-d row per chunk; a mismatch raises
+    ValueError before anything is written. (FAISS checks the dimension only when the vectors
+    reach the index, after the docstore committed: a wrong-sized write there lost the file's
+    old chunks and left a docstore that no longer opened.)"""
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    if vectors.ndim != 2 or len(vectors) != n_chunks or (n_chunks and vectors.shape[1] != dim):
+        raise ValueError(
+            f"{n_chunks} chunks need {n_chunks} vectors of {dim}-d; got shape {vectors.shape} "
+            f"({vectors.shape[-1] if vectors.ndim else 0}-d for an index of {dim}-d)"
+        )
+    return vectors

@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 
 from rag.collections import Scope
+from rag.docstore_schema import checked_vectors
 from rag.pgvector_schema import (
     TEXT_SEARCH_CONFIG,
     Tables,
@@ -205,8 +206,7 @@ class PgVectorStore:
 
     def replace_file(self, record: FileRecord, chunks: list[Chunk], vectors: np.ndarray) -> int:
         """Swap a file's chunks for new ones in one transaction. Returns chunks removed."""
-        assert len(chunks) == len(vectors)
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        vectors = checked_vectors(len(chunks), vectors, self.dim)
         t = self.tables
         with self._transaction() as cur:
             self._lock_writers(cur)

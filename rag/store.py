@@ -20,7 +20,7 @@ import numpy as np
 
 from rag.atomic_file import atomic_write_bytes
 from rag.collections import Scope
-from rag.docstore_schema import SCHEMA, FileRecord, StoreMismatchError, migrate
+from rag.docstore_schema import SCHEMA, FileRecord, StoreMismatchError, checked_vectors, migrate
 from rag.faiss_gpu import GpuSearch, gpu_count
 from rag.faiss_index import IndexChoice, kind_of, removable
 from rag.keyword_query import DocFrequency, match_expression, query_words, rarest
@@ -188,8 +188,7 @@ class FaissStore:
     # -- writes ---------------------------------------------------------------------------
     def replace_file(self, record: FileRecord, chunks: list[Chunk], vectors: np.ndarray) -> int:
         """Swap a file's chunks for new ones in one transaction. Returns chunks removed."""
-        assert len(chunks) == len(vectors)
-        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        vectors = checked_vectors(len(chunks), vectors, self.dim)
         with self.lock:
             return self._replace_file(record, chunks, vectors)
 
