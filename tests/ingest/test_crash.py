@@ -1,30 +1,41 @@
-"""SIGKILL an ingest at several points: the index stays loadable and consistent, and the next
-run converges to the same index without duplicates."""
+"""SIGKILL an ingest at several points, on both store back ends: the index stays loadable and
+consistent, the files committed before the kill stay, and the next run converges to the same
+index as a clean ingest, without duplicates."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from support import store_env
 
 from ingest.pipeline import Ingester
+from rag.components import open_store
 
-# Each point patches one step of the write path to kill the process on its Nth call.
+ROOT = Path(__file__).resolve().parents[2]
+FILES = 8
+
+# (back end, where it dies): (what to patch, which call of it kills, files committed by then).
+# Each point patches one step of the write path.
 KILL_POINTS = {
-    "inside the SQLite transaction": ("rag.store.FaissStore", "_bump_generation", 3),
-    "after a commit, before FAISS": ("rag.store.FaissStore", "_update_index", 4),
-    "while writing the FAISS file": ("rag.atomic_file.os", "replace", 1),
-}
+    # The third file's transaction: two files are in, the third leaves nothing.
+    ("faiss", "inside the write transaction"): ("rag.store.FaissStore", "_bump_generation", 3, 2),
+    ("pgvector", "inside the write transaction"): (
+        "rag.pgvector_store.PgVectorStore", "_bump_generation", 3, 2),
+    # FAISS only: the docstore is the truth, the FAISS file a cache rebuilt from it.
+    ("faiss", "after a commit, before FAISS"): ("rag.store.FaissStore", "_update_index", 4, 4),
+    ("faiss", "while writing the FAISS file"): ("rag.atomic_file.os", "replace", 1, FILES),
+}  # fmt: skip
 
 CHILD = """
 import importlib, os, signal, sys
-from pathlib import Path
 module_name, attr, nth = sys.argv[1], sys.argv[2], int(sys.argv[3])
-module, _, cls = module_name.rpartition(".")
-owner = getattr(importlib.import_module(module), cls)
+module, _, owner_name = module_name.rpartition(".")
+owner = getattr(importlib.import_module(module), owner_name)
 original = getattr(owner, attr)
 calls = [0]
 def killer(*args, **kwargs):
@@ -34,11 +45,11 @@ def killer(*args, **kwargs):
     return original(*args, **kwargs)
 setattr(owner, attr, killer)
 from ingest.cli import main
-sys.exit(main([sys.argv[4], "--index", sys.argv[5], "--quiet"]))
+sys.exit(main([sys.argv[4], "--quiet"]))
 """
 
 
-def make_corpus(root: Path, files: int = 8) -> None:
+def make_corpus(root: Path, files: int = FILES) -> None:
     root.mkdir()
     for i in range(files):
         body = "\n\n".join(
@@ -47,39 +58,53 @@ def make_corpus(root: Path, files: int = 8) -> None:
         (root / f"doc{i}.md").write_text(f"# Doc {i}\n\n{body}\n")
 
 
-@pytest.mark.parametrize("point", list(KILL_POINTS))
-def test_killed_ingest_leaves_a_loadable_index(point, tmp_path, settings, make_store, embedder):
-    docs, index = tmp_path / "docs", tmp_path / "index"
+@pytest.mark.parametrize(
+    ("fresh_settings", "point"),
+    list(KILL_POINTS),
+    ids=[f"{backend}-{point}" for backend, point in KILL_POINTS],
+    indirect=["fresh_settings"],
+)
+def test_killed_ingest_leaves_a_loadable_index(point, fresh_settings, tmp_path, embedder):
+    settings = fresh_settings()
+    backend = settings.store.mode
+    owner, attr, nth, committed = KILL_POINTS[backend, point]
+    docs = tmp_path / "docs"
     make_corpus(docs)
-    # A previous complete index of half the files: it must survive the crash.
+    # A previous complete index of the same texts in another folder: it must survive the crash
+    # (and the killed run finds their vectors by content hash, embedding nothing).
     half = tmp_path / "half"
     half.mkdir()
-    for f in sorted(docs.iterdir())[:4]:
+    for f in sorted(docs.iterdir())[: FILES // 2]:
         (half / f.name).write_bytes(f.read_bytes())
-    store = make_store(index)
-    Ingester(settings, store, embedder).run([half], progress=False)
-    before = store.count()
+    store = open_store(settings, embedder)
+    prior = Ingester(settings, store, embedder).run([half], progress=False)
     store.close()
 
-    module, attr, nth = KILL_POINTS[point]
-    script = textwrap.dedent(CHILD)
+    env = {**os.environ, **store_env(settings)}
     proc = subprocess.run(
-        [sys.executable, "-c", script, module, attr, str(nth), str(docs), str(index)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+        [sys.executable, "-c", textwrap.dedent(CHILD), owner, attr, str(nth), str(docs)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
     assert proc.returncode == -9, proc.stderr[-2000:]
 
-    crashed = make_store(index)
-    crashed.check_consistency()
-    assert crashed.count() >= before
-    summary = Ingester(settings, crashed, embedder).run([docs], progress=False)
-    crashed.check_consistency()
-    keys = [(c.path, c.chunk_index) for c, _ in crashed.get_chunks(list(range(1, 1000))).values()]
-    assert len(keys) == len(set(keys)) == summary.chunks_total  # no duplicates
+    crashed = open_store(settings, embedder)
+    try:
+        crashed.check_consistency()
+        assert len(crashed.files()) == prior.files_indexed + committed
+        summary = Ingester(settings, crashed, embedder).run([docs], progress=False)
+        assert summary.files_unchanged == committed
+        assert summary.files_indexed == FILES - committed
+        crashed.check_consistency()
+        stored = crashed.get_chunks(list(range(1, 1000))).values()
+        keys = [(c.path, c.chunk_index) for c, _ in stored]
+        assert len(keys) == len(set(keys)) == summary.chunks_total  # no duplicates
+    finally:
+        crashed.close()
     # Same chunks as a clean ingest of the same two folders.
-    clean = make_store(tmp_path / "clean")
-    assert Ingester(settings, clean, embedder).run(
-        [half, docs], progress=False
-    ).chunks_total == len(keys)
+    clean_settings = fresh_settings()
+    clean = open_store(clean_settings, embedder)
+    try:
+        again = Ingester(clean_settings, clean, embedder).run([half, docs], progress=False)
+        assert again.chunks_total == len(keys)
+    finally:
+        clean.close()

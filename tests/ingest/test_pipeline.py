@@ -1,4 +1,6 @@
-"""Incremental ingest over the real embedding model, FAISS and SQLite."""
+"""Incremental ingest over the real embedding model, on both store back ends (every test runs
+once on FAISS + SQLite and once on PostgreSQL/pgvector: ids "faiss", "pgvector"): unchanged files
+skipped, changed ones replaced, removed ones deleted."""
 
 from __future__ import annotations
 
@@ -6,7 +8,15 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from ingest.pipeline import Ingester
+
+
+@pytest.fixture
+def settings(store_settings):
+    """`settings` (and so `make_store`) names a fresh index on each back end in turn."""
+    return store_settings
 
 
 def write(path: Path, text: str) -> Path:
@@ -107,8 +117,9 @@ def test_index_reopens_after_close(tmp_path, settings, make_store, embedder):
     run(settings, store, embedder, tmp_path / "docs")
     store.close()
     again = make_store()
-    assert again.count() == 3 and again.index.ntotal == 3
+    assert again.count() == 3 and len(again.files()) == 3
     again.check_consistency()
+    assert run(settings, again, embedder, tmp_path / "docs").files_unchanged == 3
 
 
 def test_reindexing_one_file_keeps_its_folder_relative_source(

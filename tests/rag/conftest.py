@@ -1,59 +1,53 @@
-"""A real PostgreSQL with pgvector for the pgvector store tests.
+"""data/docs indexed on each store back end once per session, for the retrieval tests.
 
-RAGCHAT_TEST_POSTGRES_URL (or DATABASE_URL) names a server to use instead. Otherwise one server
-is started per test session from the `pgserver` package (PostgreSQL 16 binaries with pgvector,
-no system service or Docker), on a unix socket in a temp folder, and stopped at the end.
-PostgreSQL refuses to run as root: pgserver then runs it as an unprivileged `pgserver` user it
-creates with useradd and chowns the data folder to it, so the folder lives in /tmp (world
-traversable) rather than under pytest's root-only temp folder.
+The FAISS index is the session's `docs_index` (tests/conftest.py); the pgvector one is built by
+the same Ingester into the session's PostgreSQL (`pg_url`), with the chunk vectors FAISS already
+computed, so both hold the same chunks and vectors and differ only in the store.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-import uuid
-import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from support import STORE_BACKENDS, Remembering, answerable, pg_index_settings
 
 from rag.settings import Settings
 
+ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "data" / "docs"
+
 
 @pytest.fixture(scope="session")
-def url() -> Iterator[str]:
-    url = os.environ.get("RAGCHAT_TEST_POSTGRES_URL") or os.environ.get("DATABASE_URL")
-    if url:
-        yield url
-        return
-    with warnings.catch_warnings():  # platformdirs: "XDG_RUNTIME_DIR is not set" as root
-        warnings.simplefilter("ignore")
-        import pgserver
-
-    folder = Path(tempfile.mkdtemp(prefix="ragchat-pg-"))
-    server = pgserver.get_server(folder / "data", cleanup_mode="delete")
-    try:
-        yield server.get_uri()
-    finally:
-        server.cleanup()
-        folder.rmdir()
+def remembering(embedder, docs_index) -> Remembering:
+    _, faiss_store = docs_index
+    stored = faiss_store.get_chunks(list(range(1, faiss_store.count() + 100)))
+    known = {chunk.text: vector for chunk, vector in stored.values()}
+    cached = Remembering(embedder, known)
+    cached.encode([q["question"] for q in answerable()])
+    return cached
 
 
-@pytest.fixture
-def pg_settings(tmp_path: Path, url: str) -> Iterator[Settings]:
-    """Settings for a fresh pgvector index (its own table prefix), dropped afterwards."""
+@pytest.fixture(scope="session")
+def pg_docs_index(pg_url, remembering, tmp_path_factory) -> Iterator[tuple]:
+    """(settings, store, ingest summary): data/docs ingested into pgvector once per session."""
+    from ingest.pipeline import Ingester
+    from rag.components import open_store
     from rag.pgvector_store import drop_index
 
-    prefix = f"t{uuid.uuid4().hex[:10]}_"
-    settings = Settings(
-        store={
-            "mode": "pgvector",
-            "url": url,
-            "table_prefix": prefix,
-            "path": tmp_path / "index",
-        }
-    )
-    yield settings
-    drop_index(url, prefix)
+    settings = pg_index_settings(pg_url, tmp_path_factory.mktemp("pg-docs"))
+    store = open_store(settings, remembering)
+    summary = Ingester(settings, store, remembering).run([DOCS], progress=False)
+    yield settings, store, summary
+    store.close()
+    drop_index(pg_url, settings.store.table_prefix)
+
+
+@pytest.fixture(scope="session", params=STORE_BACKENDS)
+def docs_store(request) -> tuple[Settings, object]:
+    """(settings, store) of data/docs on each back end in turn."""
+    if request.param == "faiss":
+        return request.getfixturevalue("docs_index")
+    settings, store, _ = request.getfixturevalue("pg_docs_index")
+    return settings, store

@@ -1,88 +1,30 @@
-"""pgvector mode over the sample knowledge base: real embeddings, real PostgreSQL, real ingest.
-
-The same questions are asked of the FAISS index of data/docs (the session's docs_index) and of a
-pgvector index built by the same Ingester; pgvector must find what FAISS finds.
+"""pgvector against FAISS over the sample knowledge base: real embeddings, real PostgreSQL,
+real ingest. The same questions are asked of the FAISS index of data/docs (the session's
+docs_index) and of a pgvector index built by the same Ingester (pg_docs_index,
+tests/rag/conftest.py); pgvector must find what FAISS finds. What each back end alone must find
+is tested over both in test_search_docs.py; `ragchat index copy` from one to the other here.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import shutil
 import subprocess
 import sys
 import uuid
 from pathlib import Path
 
-import numpy as np
 import pytest
+from support import answerable, pg_index_settings
 
 from ingest.pipeline import Ingester
 from rag.components import open_store
 from rag.pgvector_store import drop_index
 from rag.retriever import Retriever
-from rag.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "data" / "docs"
 QUESTIONS = ROOT / "data" / "eval" / "questions.jsonl"
 PICKED = ["ship-04", "ret-01", "war-04", "prod-08", "acct-01", "trb-02"]
-
-
-def answerable() -> list[dict]:
-    """Questions with their source file(s); follow-ups need their conversation."""
-    rows = [json.loads(line) for line in QUESTIONS.read_text().splitlines() if line.strip()]
-    out = []
-    for row in rows:
-        if "source" in row and not row.get("conversation"):
-            source = row["source"]
-            out.append({**row, "sources": [source] if isinstance(source, str) else source})
-    return out
-
-
-def pg_settings_for(url: str, tmp: Path) -> Settings:
-    prefix = f"d{uuid.uuid4().hex[:10]}_"
-    return Settings(store={"mode": "pgvector", "url": url, "table_prefix": prefix, "path": tmp})
-
-
-class Remembering:
-    """The real embedder, with the vectors it already computed for these texts kept: the FAISS
-    index's chunks and every eval question, encoded once in batches (2 CPU cores)."""
-
-    def __init__(self, inner, known: dict):
-        self.inner, self.known = inner, known
-        self.name, self.dim, self.max_tokens = inner.name, inner.dim, inner.max_tokens
-        self.batch_size = inner.batch_size
-
-    def count_tokens(self, text: str) -> int:
-        return self.inner.count_tokens(text)
-
-    def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
-        todo = [t for t in dict.fromkeys(texts) if t not in self.known]
-        if todo:
-            self.known.update(zip(todo, self.inner.encode(todo), strict=True))
-        return np.stack([self.known[t] for t in texts])
-
-
-@pytest.fixture(scope="module")
-def remembering(embedder, docs_index):
-    _, faiss_store = docs_index
-    stored = faiss_store.get_chunks(list(range(1, faiss_store.count() + 100)))
-    known = {chunk.text: vector for chunk, vector in stored.values()}
-    cached = Remembering(embedder, known)
-    cached.encode([q["question"] for q in answerable()])
-    return cached
-
-
-@pytest.fixture(scope="module")
-def pg_docs(url, remembering, tmp_path_factory):
-    """data/docs ingested into pgvector once per module (chunk vectors as FAISS computed them)."""
-    settings = pg_settings_for(url, tmp_path_factory.mktemp("pg-docs"))
-    store = open_store(settings, remembering)
-    summary = Ingester(settings, store, remembering).run([DOCS], progress=False)
-    yield settings, store, summary
-    store.close()
-    drop_index(url, settings.store.table_prefix)
 
 
 def hit_at_5(retriever: Retriever, questions: list[dict]) -> float:
@@ -93,16 +35,16 @@ def hit_at_5(retriever: Retriever, questions: list[dict]) -> float:
     return hits / len(questions)
 
 
-def test_ingest_indexes_the_same_chunks_as_faiss(pg_docs, docs_index):
-    _, store, summary = pg_docs
+def test_ingest_indexes_the_same_chunks_as_faiss(pg_docs_index, docs_index):
+    _, store, summary = pg_docs_index
     _, faiss_store = docs_index
     assert summary.skipped == [] and summary.chunks_total == store.count() == faiss_store.count()
     assert store.manifest()["files"] == faiss_store.manifest()["files"]
     store.check_consistency()
 
 
-def test_vector_search_finds_the_same_chunks_as_faiss_flat(pg_docs, docs_index, remembering):
-    _, store, _ = pg_docs
+def test_vector_search_finds_the_same_chunks_as_faiss_flat(pg_docs_index, docs_index, remembering):
+    _, store, _ = pg_docs_index
     _, faiss_store = docs_index
     for q in answerable():
         vector = remembering.encode([q["question"]])[0]
@@ -117,8 +59,8 @@ def test_vector_search_finds_the_same_chunks_as_faiss_flat(pg_docs, docs_index, 
 
 
 @pytest.mark.parametrize("qid", PICKED)
-def test_hybrid_top_hit_matches_faiss(pg_docs, docs_index, remembering, qid):
-    settings, store, _ = pg_docs
+def test_hybrid_top_hit_matches_faiss(pg_docs_index, docs_index, remembering, qid):
+    settings, store, _ = pg_docs_index
     _, faiss_store = docs_index
     q = next(q for q in answerable() if q["id"] == qid)
     pg_hits = Retriever(store, remembering, settings.retrieval).search(q["question"], k=3)
@@ -129,11 +71,11 @@ def test_hybrid_top_hit_matches_faiss(pg_docs, docs_index, remembering, qid):
 
 
 def test_hit_at_5_over_the_eval_set_is_within_one_question_of_faiss(
-    pg_docs, docs_index, remembering
+    pg_docs_index, docs_index, remembering
 ):
     """The issue's bar: hybrid hit@5 within one question of FAISS + FTS5 (the keyword sides
     differ: FTS5's rarest-terms BM25 against PostgreSQL's ts_rank)."""
-    settings, store, _ = pg_docs
+    settings, store, _ = pg_docs_index
     _, faiss_store = docs_index
     questions = answerable()
     pg = hit_at_5(Retriever(store, remembering, settings.retrieval), questions)
@@ -142,66 +84,11 @@ def test_hit_at_5_over_the_eval_set_is_within_one_question_of_faiss(
     assert pg >= flat - 1 / len(questions) - 1e-9
 
 
-def test_second_ingest_changes_nothing(pg_docs, remembering):
-    settings, store, first = pg_docs
-    generation = store.generation
-    again = Ingester(settings, store, remembering).run([DOCS], progress=False)
-    assert again.files_unchanged == first.files_indexed and again.files_indexed == 0
-    assert again.chunks_added == again.chunks_removed == 0
-    assert store.generation == generation and store.count() == first.chunks_total
-
-
-def test_removed_file_is_gone_from_every_search(url, remembering, tmp_path):
-    docs = tmp_path / "docs"
-    shutil.copytree(DOCS / "returns", docs / "returns")
-    shutil.copy(DOCS / "faq.md", docs / "faq.md")
-    settings = pg_settings_for(url, tmp_path / "index")
-    store = open_store(settings, remembering)
-    try:
-        Ingester(settings, store, remembering).run([docs], progress=False)
-        question = "How long do I have to return an item?"
-        retriever = Retriever(store, remembering, settings.retrieval)
-        assert retriever.search(question)[0].source.startswith("returns/")
-        shutil.rmtree(docs / "returns")
-        summary = Ingester(settings, store, remembering).run([docs], progress=False)
-        assert summary.files_removed >= 1 and summary.chunks_removed >= 1
-        assert {f.source for f in store.files()} == {"faq.md"}
-        assert all(h.source == "faq.md" for h in retriever.search(question, min_score=-1.0))
-        assert store.keyword_search("restocking", 20) == [] or all(
-            c.source == "faq.md" for c, _ in store.get_chunks(
-                [i for i, _ in store.keyword_search("restocking", 20)]).values()
-        )  # fmt: skip
-        store.check_consistency()
-    finally:
-        store.close()
-        drop_index(url, settings.store.table_prefix)
-
-
-def test_another_process_searches_the_ingested_index(pg_docs):
-    """The CLI in a fresh process, configured by environment only, sees this process's ingest."""
-    settings, _, _ = pg_docs
-    env = {
-        **os.environ,
-        "HF_HUB_OFFLINE": "1",
-        "RAGCHAT_STORE__MODE": "pgvector",
-        "RAGCHAT_STORE__URL": settings.store.url.get_secret_value(),
-        "RAGCHAT_STORE__TABLE_PREFIX": settings.store.table_prefix,
-    }
-    result = subprocess.run(
-        [sys.executable, "-m", "app.cli", "search", "How long do I have to return an item?",
-         "--json", "--k", "3"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    assert result.returncode == 0, result.stderr[-2000:]
-    hits = json.loads(result.stdout)
-    assert hits[0]["source"] == "returns/return-policy.md"
-
-
-def test_faiss_index_copies_into_pgvector_without_embedding(url, docs_index, embedder):
+def test_faiss_index_copies_into_pgvector_without_embedding(pg_url, docs_index, embedder):
     from rag.store_copy import copy_index
 
     _, faiss_store = docs_index
-    settings = pg_settings_for(url, faiss_store.path)
+    settings = pg_index_settings(pg_url, faiss_store.path)
     target = open_store(settings, embedder)
     try:
         first = copy_index(faiss_store, target)
@@ -215,15 +102,15 @@ def test_faiss_index_copies_into_pgvector_without_embedding(url, docs_index, emb
         target.check_consistency()
     finally:
         target.close()
-        drop_index(url, settings.store.table_prefix)
+        drop_index(pg_url, settings.store.table_prefix)
 
 
-def test_index_copy_command_moves_a_faiss_index(url, docs_index, tmp_path):
+def test_index_copy_command_moves_a_faiss_index(pg_url, docs_index, tmp_path):
     """`ragchat index copy --from PATH --to URL`, as a user runs it."""
     _, faiss_store = docs_index
     prefix = f"c{uuid.uuid4().hex[:10]}_"
     command = [sys.executable, "-m", "app.cli", "index", "copy", "--from", str(faiss_store.path),
-               "--to", url, "--table-prefix", prefix]  # fmt: skip
+               "--to", pg_url, "--table-prefix", prefix]  # fmt: skip
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}
     try:
         done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
@@ -237,4 +124,4 @@ def test_index_copy_command_moves_a_faiss_index(url, docs_index, tmp_path):
         )  # fmt: skip
         assert missing.returncode == 2 and "no FAISS index at" in missing.stderr
     finally:
-        drop_index(url, prefix)
+        drop_index(pg_url, prefix)

@@ -1,4 +1,5 @@
-"""Search quality on the sample knowledge base: real model, real index of data/docs.
+"""Search quality on the sample knowledge base: real model, real index of data/docs, on both
+store back ends (`docs_store`: ids "faiss" and "pgvector", the same chunks and vectors).
 
 Floors were measured with bench/retrieval.py (chunking 160/20, hybrid, rrf_k 60, fetch_k 20,
 min_score 0.3): hit@5 0.98 and MRR 0.83 over the 104 single-source questions; off-topic
@@ -10,15 +11,20 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from support import store_env
 
+from ingest.pipeline import Ingester
+from rag.components import open_store
 from rag.retriever import Retriever
 
 ROOT = Path(__file__).resolve().parents[2]
+DOCS = ROOT / "data" / "docs"
 QUESTIONS = ROOT / "data" / "eval" / "questions.jsonl"
 # Hand-picked: each ranked its source first under several chunk sizes (bench/retrieval.py).
 PICKED = [
@@ -45,9 +51,9 @@ def _single_source() -> list[dict]:
 
 
 @pytest.fixture(scope="module")
-def retriever(docs_index, embedder) -> Retriever:
-    settings, store = docs_index
-    return Retriever(store, embedder, settings.retrieval)
+def retriever(docs_store, remembering) -> Retriever:
+    settings, store = docs_store
+    return Retriever(store, remembering, settings.retrieval)
 
 
 @pytest.mark.parametrize("qid", PICKED)
@@ -92,9 +98,10 @@ def test_off_topic_question_finds_nothing_at_the_default_threshold(
     assert retriever.search(question, min_score=-1.0)
 
 
-def test_cli_search_json(docs_index):
-    settings, _ = docs_index
-    env = {**os.environ, "RAGCHAT_STORE__PATH": str(settings.store.path), "HF_HUB_OFFLINE": "1"}
+def test_cli_search_json(docs_store):
+    """The CLI in a fresh process, configured by environment only, searches the index."""
+    settings, _ = docs_store
+    env = {**os.environ, **store_env(settings), "HF_HUB_OFFLINE": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "search", "How long do I have to return an item?",
          "--json", "--k", "3"],
@@ -110,12 +117,35 @@ def test_cli_search_json(docs_index):
     assert "30 days" in " ".join(h["text"] for h in hits)
 
 
-def test_cli_search_json_off_topic_is_empty(docs_index):
-    settings, _ = docs_index
-    env = {**os.environ, "RAGCHAT_STORE__PATH": str(settings.store.path), "HF_HUB_OFFLINE": "1"}
+def test_cli_search_json_off_topic_is_empty(docs_store):
+    settings, _ = docs_store
+    env = {**os.environ, **store_env(settings), "HF_HUB_OFFLINE": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "app.cli", "search", OFF_TOPIC[0], "--json"],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+
+
+def test_removed_file_is_gone_from_every_search(store_settings, remembering, tmp_path):
+    docs = tmp_path / "docs"
+    shutil.copytree(DOCS / "returns", docs / "returns")
+    shutil.copy(DOCS / "faq.md", docs / "faq.md")
+    store = open_store(store_settings, remembering)
+    try:
+        Ingester(store_settings, store, remembering).run([docs], progress=False)
+        question = "How long do I have to return an item?"
+        retriever = Retriever(store, remembering, store_settings.retrieval)
+        assert retriever.search(question)[0].source.startswith("returns/")
+        assert store.keyword_search("restocking", 20)
+        shutil.rmtree(docs / "returns")
+        summary = Ingester(store_settings, store, remembering).run([docs], progress=False)
+        assert summary.files_removed >= 1 and summary.chunks_removed >= 1
+        assert {f.source for f in store.files()} == {"faq.md"}
+        assert all(h.source == "faq.md" for h in retriever.search(question, min_score=-1.0))
+        found = store.get_chunks([i for i, _ in store.keyword_search("restocking", 20)])
+        assert all(c.source == "faq.md" for c, _ in found.values())
+        store.check_consistency()
+    finally:
+        store.close()

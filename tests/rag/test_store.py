@@ -1,108 +1,148 @@
-"""FaissStore: manifest checks, rebuild from the docstore, keyword search."""
+"""The store contract (rag/store_protocol.py) on both back ends: every test taking `store` runs
+once on FAISS + SQLite and once on PostgreSQL/pgvector (ids "faiss", "pgvector"). Back-end
+specific behaviour is in tests/rag/test_faiss_store.py and tests/rag/test_pgvector_store.py.
+
+Vectors are random unit vectors (the store does not care where they come from); the
+real-embedding tests over data/docs are test_search_docs.py and test_pgvector_docs.py.
+"""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
+from support import Dim8, put_file, unit_vectors
 
-from rag.components import build_embedder, open_store
-from rag.faiss_gpu import gpu_count
+from rag.components import index_exists, open_store
 from rag.schema import Chunk
-from rag.settings import Settings
-from rag.store import FaissStore, FileRecord, StoreMismatchError
+from rag.store import FileRecord, StoreMismatchError
+from rag.store_protocol import VectorStore
+
+DEVICE = {"faiss": "cpu", "pgvector": "postgresql"}
 
 
-def chunk(i: int, text: str) -> Chunk:
-    return Chunk(text=text, source="f.txt", path="/f.txt", chunk_index=i, content_hash=f"h{i}")
+@pytest.fixture
+def store(store_settings):
+    opened = open_store(store_settings, Dim8())
+    yield opened
+    opened.close()
 
 
-def fill(store: FaissStore, texts: list[str]) -> np.ndarray:
-    rng = np.random.default_rng(0)
-    vectors = rng.normal(size=(len(texts), store.dim)).astype(np.float32)
-    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    record = FileRecord("/f.txt", "f.txt", "abc", 1, 1.0, len(texts), "")
-    store.replace_file(record, [chunk(i, t) for i, t in enumerate(texts)], vectors)
-    store.flush()
-    return vectors
+def test_open_store_builds_the_configured_store(store, store_settings):
+    assert isinstance(store, VectorStore) and store.device == DEVICE[store_settings.store.mode]
+    assert store.count() == 0 and store.generation == 0 and store.files() == []
+    assert store.search(unit_vectors(1)[0], 5) == [] and store.keyword_search("fee", 5) == []
 
 
-def test_other_embedding_model_is_refused(tmp_path):
-    FaissStore(tmp_path, "model-a", 8).close()
-    with pytest.raises(StoreMismatchError, match="model-a.*8-d.*model-b.*16-d"):
-        FaissStore(tmp_path, "model-b", 16)
+def test_search_finds_the_stored_vector(store):
+    vectors = put_file(store, ["alpha", "beta", "gamma"])
+    (best_id, score), *rest = store.search(vectors[1], 3)
+    chunk, vector = store.get_chunks([best_id])[best_id]
+    assert chunk.text == "beta" and score == pytest.approx(1.0, abs=1e-5) and len(rest) == 2
+    np.testing.assert_allclose(vector, vectors[1], rtol=1e-6)
+    assert [s for _, s in rest] == sorted((s for _, s in rest), reverse=True)
+    assert set(store.vectors_by_hash(["/f.txt0", "unknown"])) == {"/f.txt0"}
+    assert store.get_chunks([]) == {} and store.get_chunks([10_000]) == {}
 
 
-def test_search_finds_the_stored_vector(tmp_path):
-    store = FaissStore(tmp_path, "m", 8)
-    vectors = fill(store, ["alpha", "beta", "gamma"])
-    (best_id, score), *_ = store.search(vectors[1], 3)
-    chunk_, _ = store.get_chunks([best_id])[best_id]
-    assert chunk_.text == "beta" and score == pytest.approx(1.0, abs=1e-5)
-
-
-def test_missing_faiss_file_is_rebuilt_from_docstore(tmp_path):
-    store = FaissStore(tmp_path, "m", 8)
-    fill(store, ["alpha", "beta"])
-    store.close()
-    for file in tmp_path.glob("vectors-*.faiss"):
-        file.unlink()
-    again = FaissStore(tmp_path, "m", 8)
-    assert again.index.ntotal == 2
-    again.check_consistency()
-
-
-def test_keyword_search_ranks_rare_words(tmp_path):
-    store = FaissStore(tmp_path, "m", 8)
-    fill(store, ["the restocking fee is 15 percent", "shipping is free", "the the the"])
-    ids = [i for i, _ in store.keyword_search("restocking fee?", 5)]
-    chunk_, _ = store.get_chunks(ids[:1])[ids[0]]
-    assert "restocking" in chunk_.text
-    assert store.keyword_search("   ", 5) == []
-
-
-def test_manifest_lists_files_and_model(tmp_path):
-    store = FaissStore(tmp_path, "m", 8)
-    fill(store, ["alpha"])
-    manifest = store.manifest()
-    assert manifest["meta"]["embedding_model"] == "m" and manifest["files"] == {"f.txt": "abc"}
-    assert (tmp_path / "manifest.json").exists()
-
-
-# store.use_gpu: search a GPU copy of the index where faiss-gpu finds a device, else the CPU.
-needs_faiss_gpu = pytest.mark.skipif(gpu_count() == 0, reason="faiss-gpu with a CUDA device")
-
-
-def test_open_store_passes_the_setting(tmp_path):
-    settings = Settings(store={"path": tmp_path / "index", "use_gpu": False})
-    store = open_store(settings, build_embedder(settings.embedding))
-    assert store.device == "cpu" and store._gpu is None
-    store.close()
-
-
-@pytest.mark.skipif(gpu_count() > 0, reason="checks the fallback of a machine without a GPU")
-def test_use_gpu_without_a_device_searches_on_the_cpu(tmp_path):
-    store = FaissStore(tmp_path, "m", 8, use_gpu=True)
-    vectors = fill(store, ["alpha", "beta"])
-    assert store.device == "cpu"
-    assert store.search(vectors[0], 1)[0][1] == pytest.approx(1.0, abs=1e-5)
-
-
-@pytest.mark.gpu
-@needs_faiss_gpu
-def test_gpu_search_matches_the_cpu_after_changes(tmp_path):
-    cpu = FaissStore(tmp_path / "cpu", "m", 8)
-    gpu = FaissStore(tmp_path / "gpu", "m", 8, use_gpu=True)
-    assert gpu.device == "cuda"
-    texts = [f"chunk {i}" for i in range(50)]
-    for store in (cpu, gpu):
-        vectors = fill(store, texts)
-        fill(store, texts[:20])  # replaces the file: ids removed and added, the copy rebuilt
-    query = vectors[3]
-    assert [i for i, _ in gpu.search(query, 5)] == [i for i, _ in cpu.search(query, 5)]
-    # The file on disk is the CPU format: a CPU-only process opens it as it is.
-    gpu.close()
-    again = FaissStore(tmp_path / "gpu", "m", 8)
-    assert again.index.ntotal == 20
-    np.testing.assert_allclose(
-        [s for _, s in again.search(query, 5)], [s for _, s in cpu.search(query, 5)], rtol=1e-5
+def test_keyword_search_matches_stems_and_any_word(store, store_settings):
+    put_file(store, ["the restocking fee is 15 percent", "shipping is free", "the the the"])
+    ids = [i for i, _ in store.keyword_search("restocking fees?", 5)]
+    assert [store.get_chunks(ids)[i][0].text for i in ids] == ["the restocking fee is 15 percent"]
+    either = store.keyword_search("restocking or shipping", 5)
+    assert len(either) == 2 and [s for _, s in either] == sorted(
+        (s for _, s in either), reverse=True
     )
+    assert store.keyword_search("   ", 5) == []
+    assert store.keyword_search("it's 'quoted' -minus \"unclosed", 5) == []  # no syntax errors
+    # A query of stop words only: FTS5 indexes every word, so FAISS's store falls back to
+    # searching them (rag.keyword_query); PostgreSQL's 'english' tsvector never holds them, so
+    # nothing can match. The vector side of hybrid retrieval still answers such a question.
+    stop_words_only = store.keyword_search("the", 5)
+    if store_settings.store.mode == "faiss":
+        assert len(stop_words_only) == 2
+    else:
+        assert stop_words_only == []
+
+
+def test_replace_file_swaps_chunks_and_bumps_generation(store):
+    put_file(store, ["one", "two", "three"])
+    assert store.generation == 1
+    put_file(store, ["uno", "dos"], seed=1)
+    assert store.count() == 2 and store.generation == 2
+    assert store.file("/f.txt").chunks == 2 and store.file("/f.txt").file_hash == "hash-1"
+    assert {c.text for c, _ in store.get_chunks([i for i, _ in store.search(
+        unit_vectors(1)[0], 5)]).values()} == {"uno", "dos"}  # fmt: skip
+    store.touch_file("/f.txt", "renamed.txt", 5.0)
+    assert store.file("/f.txt").mtime == 5.0 and store.files()[0].source == "renamed.txt"
+    assert store.remove_file("/f.txt") == 2 and store.count() == 0 and store.generation == 3
+    store.flush()
+    assert store.file("/f.txt") is None and store.search(unit_vectors(1)[0], 5) == []
+    assert store.keyword_search("uno", 5) == []
+    store.check_consistency()
+
+
+def test_files_and_collections_list_what_is_stored(store):
+    put_file(store, ["alpha", "beta"], path="/b.txt")
+    put_file(store, ["gamma"], path="/a.txt", seed=1)
+    assert [(f.path, f.source, f.chunks) for f in store.files()] == [
+        ("/a.txt", "a.txt", 1),
+        ("/b.txt", "b.txt", 2),
+    ]
+    assert store.file("/missing.txt") is None and store.collections() == {"default": 3}
+
+
+def test_failed_replace_leaves_the_previous_chunks(store):
+    put_file(store, ["kept one", "kept two"])
+    chunks = [Chunk(text="new", source="f.txt", path="/f.txt", chunk_index=0, content_hash="n")]
+    wrong_dim = np.ones((1, 4), np.float32)
+    with pytest.raises(ValueError, match="4-d.*8-d"):
+        store.replace_file(FileRecord("/f.txt", "f.txt", "x", 1, 1.0, 1, ""), chunks, wrong_dim)
+    assert (
+        store.count() == 2 and store.generation == 1 and store.file("/f.txt").file_hash == "hash-0"
+    )
+    store.check_consistency()
+
+
+def test_manifest_lists_files_model_and_chunking(store, store_settings):
+    put_file(store, ["alpha"])
+    manifest = store.manifest()
+    assert manifest["meta"]["embedding_model"] == "m" and manifest["meta"]["dim"] == "8"
+    assert manifest["files"] == {"f.txt": "hash-0"} and manifest["chunks"] == 1
+    assert '"chunk_tokens": 160' in manifest["meta"]["chunking"]
+    assert index_exists(store_settings)
+
+
+def test_other_embedding_model_is_refused_naming_both(store, store_settings):
+    class Other:
+        name, dim = "other-model", 16
+
+    with pytest.raises(StoreMismatchError, match="'m' \\(8-d\\).*'other-model' \\(16-d\\)"):
+        open_store(store_settings, Other())
+
+
+def test_two_store_objects_see_each_others_writes(store, store_settings):
+    other = open_store(store_settings, Dim8())  # like a second API worker or the page
+    try:
+        before = other.generation
+        vectors = put_file(store, ["written by the first", "the refund arrives in 5 days"])
+        assert other.generation == before + 1
+        assert other.search(vectors[0], 1)[0][1] == pytest.approx(1.0, abs=1e-5)
+        assert len(other.keyword_search("refund", 5)) == 1 and other.count() == 2
+        other.remove_file("/f.txt")
+        other.flush()
+        assert store.generation == before + 2 and store.count() == 0
+        assert store.search(vectors[0], 1) == []
+    finally:
+        other.close()
+
+
+def test_index_reopens_with_its_chunks(store, store_settings):
+    vectors = put_file(store, ["alpha", "beta"])
+    store.close()
+    again = open_store(store_settings, Dim8())
+    try:
+        assert again.count() == 2 and again.generation == 1
+        assert again.search(vectors[1], 1)[0][1] == pytest.approx(1.0, abs=1e-5)
+        again.check_consistency()
+    finally:
+        again.close()
