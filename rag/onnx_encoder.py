@@ -1,0 +1,154 @@
+"""A sentence-transformers model run by ONNX Runtime on the CPU (`embedding.runtime: onnx`).
+
+The model's transformer, its mean (or CLS) pooling and the normalisation are exported once with
+torch.onnx into one graph and cached under .ragchat/models/onnx, keyed by the weights' hash.
+Measured on data/docs' 195 chunks with one thread (bench/onnx_encode.py): 1.77× the chunks/s of
+sentence-transformers on torch, cosine to its vectors ≥ 0.99999, a single query 13.3 → 8.5 ms.
+The vectors are the same, so the embedder keeps its name and an index built either way is used
+by the other. Inputs are tokenised by a private copy of the fast tokenizer with padding and
+truncation fixed once, so threads can encode at the same time (the shared one is reconfigured
+on every call).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+log = logging.getLogger(__name__)
+CACHE_DIR = Path(__file__).resolve().parent.parent / ".ragchat" / "models" / "onnx"
+OPSET = 17
+
+
+class UnsupportedModel(ValueError):
+    pass
+
+
+def pooling_mode(model: Any) -> str:
+    """'mean' or 'cls' for a Transformer → Pooling (→ Normalize) model, else UnsupportedModel."""
+    names = [type(module).__name__ for module in model]
+    if names[:2] != ["Transformer", "Pooling"] or any(n != "Normalize" for n in names[2:]):
+        raise UnsupportedModel(f"modules {' → '.join(names)}")
+    pooling = model[1]
+    mode = getattr(pooling, "pooling_mode", None)  # sentence-transformers 5: one name
+    if mode is None:  # earlier releases: one flag per mode
+        flags = {"mean": "pooling_mode_mean_tokens", "cls": "pooling_mode_cls_token"}
+        mode = next((m for m, flag in flags.items() if getattr(pooling, flag, False)), "other")
+    if mode not in ("mean", "cls"):
+        raise UnsupportedModel(f"{mode} pooling")
+    return mode
+
+
+def weights_key(folder: Path) -> str:
+    """Folder name and a hash of its weight and config files: a changed model is re-exported."""
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and path.suffix in (".safetensors", ".bin", ".json"):
+            digest.update(path.relative_to(folder).as_posix().encode())
+            with path.open("rb") as f:
+                while block := f.read(1 << 20):
+                    digest.update(block)
+    return f"{folder.name}-{digest.hexdigest()[:16]}"
+
+
+def export(model: Any, mode: str) -> bytes:
+    """The ONNX graph of transformer + pooling + L2 normalisation, dynamic batch and length."""
+    import torch
+
+    class Encoder(torch.nn.Module):
+        def __init__(self, transformer: Any):
+            super().__init__()
+            self.transformer = transformer
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> Any:
+            out = self.transformer(input_ids=input_ids, attention_mask=attention_mask)
+            tokens = out.last_hidden_state
+            if mode == "cls":
+                pooled = tokens[:, 0]
+            else:
+                mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
+                pooled = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, dim=-1)
+
+    sample = model.tokenizer(["a short text", "another"], padding=True, return_tensors="pt")
+    encoder = Encoder(model[0].auto_model).eval()
+    buffer = io.BytesIO()
+    with torch.no_grad():
+        torch.onnx.export(
+            encoder,
+            (sample["input_ids"], sample["attention_mask"]),
+            buffer,
+            input_names=["input_ids", "attention_mask"],
+            output_names=["vectors"],
+            dynamic_axes={
+                "input_ids": {0: "batch", 1: "tokens"},
+                "attention_mask": {0: "batch", 1: "tokens"},
+                "vectors": {0: "batch"},
+            },
+            opset_version=OPSET,
+            dynamo=False,  # the TorchScript exporter: no onnxscript needed
+        )
+    return buffer.getvalue()
+
+
+def cached_graph(model: Any, folder: Path, mode: str) -> bytes:
+    path = CACHE_DIR / f"{weights_key(folder)}-{mode}-opset{OPSET}.onnx"
+    if path.exists():
+        return path.read_bytes()
+    graph = export(model, mode)
+    try:  # written whole or not at all: another process may be reading the folder
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
+            tmp.write(graph)
+        os.replace(tmp.name, path)
+    except OSError as err:  # a read-only install: export again next start
+        log.warning("ONNX export kept in memory only: %s: %s", path.parent, err)
+    return graph
+
+
+class OnnxEncoder:
+    """Normalised vectors of a sentence-transformers model, by ONNX Runtime."""
+
+    def __init__(self, model: Any, folder: Path, threads: int):
+        import onnxruntime as ort
+
+        mode = pooling_mode(model)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        graph = cached_graph(model, folder, mode)
+        self.session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+        self.tokenizer = _fixed_tokenizer(model.tokenizer, int(model.max_seq_length))
+
+    def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
+        # Longest first within the call, like sentence-transformers: batches of similar length.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        out: list[np.ndarray] = [np.empty(0)] * len(texts)
+        for start in range(0, len(order), batch_size):
+            rows = order[start : start + batch_size]
+            encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
+            ids = np.array([e.ids for e in encoded], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
+            (vectors,) = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+            for row, vector in zip(rows, vectors, strict=True):
+                out[row] = vector
+        return np.asarray(out, dtype=np.float32)
+
+
+def _fixed_tokenizer(tokenizer: Any, max_tokens: int) -> Any:
+    backend = getattr(tokenizer, "backend_tokenizer", None)
+    if backend is None:
+        raise UnsupportedModel("a slow (Python) tokenizer")
+    from tokenizers import Tokenizer
+
+    fixed = Tokenizer.from_str(backend.to_str())
+    fixed.enable_truncation(max_tokens)
+    fixed.enable_padding(pad_id=tokenizer.pad_token_id, pad_token=tokenizer.pad_token)
+    return fixed
