@@ -2,8 +2,9 @@
 
 The model's transformer, its mean (or CLS) pooling and the normalisation are exported once with
 torch.onnx into one graph and cached under .ragchat/models/onnx, keyed by the weights' hash.
-Measured on data/docs' 195 chunks with one thread (bench/onnx_encode.py): 1.77× the chunks/s of
-sentence-transformers on torch, cosine to its vectors ≥ 0.99999, a single query 13.3 → 8.5 ms.
+Measured with `python -m bench.onnx_encode` (data/docs' chunks ×3, one thread, rounds
+alternated): 1.61× the chunks/s of sentence-transformers on torch (1.43–1.84× per round), cosine
+to its vectors ≥ 0.9999996, one query 13.8 → 7.8 ms.
 The vectors are the same, so the embedder keeps its name and an index built either way is used
 by the other. Inputs are tokenised by a private copy of the fast tokenizer with padding and
 truncation fixed once, so threads can encode at the same time (the shared one is reconfigured

@@ -46,7 +46,7 @@ class EmbeddingSettings(BaseModel):
     runtime: Literal["auto", "torch", "onnx"] = Field(
         "auto",
         description="auto: ONNX Runtime on the CPU (fp32 weights), sentence-transformers on "
-        "torch otherwise; torch; onnx (the same vectors, 1.77x the encode speed on one CPU "
+        "torch otherwise; torch; onnx (the same vectors, ~1.6x the encode speed on one CPU "
         "thread: README, ingest speed). The model is exported to ONNX once, into "
         ".ragchat/models/onnx.",
     )
