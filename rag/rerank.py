@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from pathlib import Path
 
@@ -29,10 +29,21 @@ MODELS_DIR = Path(__file__).resolve().parent.parent / ".ragchat" / "models"
 
 
 @lru_cache(maxsize=2)
-def _load(folder: str):  # one model per process, however many retrievers are built
+def _load(folder: str) -> Callable[[list[str]], np.ndarray]:
+    """The model's encode (normalised vectors), one per process however many retrievers are
+    built. On ONNX Runtime when it exports (rag.onnx_encoder: the same vectors, ~1.6x faster on
+    one thread), else sentence-transformers on torch."""
     from sentence_transformers import SentenceTransformer  # a core dependency, imported late
 
-    return SentenceTransformer(folder, device="cpu", local_files_only=True)
+    model = SentenceTransformer(folder, device="cpu", local_files_only=True)
+    try:
+        from rag.onnx_encoder import OnnxEncoder
+
+        encoder = OnnxEncoder(model, Path(folder), threads=1)  # one query: one thread pays
+        return lambda texts: encoder.encode(texts, batch_size=32)
+    except Exception as err:  # no onnxruntime, or a model the exporter can't trace
+        log.info("reranker on torch: %s", err)
+        return lambda texts: np.asarray(model.encode(texts, normalize_embeddings=True))
 
 
 class VectorCache:
@@ -89,14 +100,14 @@ class BiEncoderReranker:
     often than either alone: blending raw cosines beat blending with the fused rank score."""
 
     def __init__(self, folder: Path, weight: float, cache: VectorCache):
-        self.model, self.weight, self.cache = _load(str(folder)), weight, cache
+        self.encode, self.weight, self.cache = _load(str(folder)), weight, cache
 
     def vectors(self, texts: Mapping[str, str]) -> dict[str, np.ndarray]:
         """Chunk vectors by content hash, encoding (and keeping) only the ones not seen yet."""
         found = self.cache.get(list(texts))
         missing = [h for h in texts if h not in found]
         if missing:
-            encoded = self.model.encode([texts[h] for h in missing], normalize_embeddings=True)
+            encoded = self.encode([texts[h] for h in missing])
             new = dict(zip(missing, encoded, strict=True))
             self.cache.put(new)
             found.update(new)
@@ -114,7 +125,7 @@ class BiEncoderReranker:
         if not ids:
             return []
         by_hash = self.vectors({texts[i][0]: texts[i][1] for i in ids})
-        q = self.model.encode([query], normalize_embeddings=True)[0]
+        q = self.encode([query])[0]
         w = self.weight
         score = {
             i: w * float(np.dot(by_hash[texts[i][0]], q)) + (1 - w) * similarity[i] for i in ids
