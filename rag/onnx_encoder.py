@@ -153,3 +153,21 @@ def _fixed_tokenizer(tokenizer: Any, max_tokens: int) -> Any:
     fixed.enable_truncation(max_tokens)
     fixed.enable_padding(pad_id=tokenizer.pad_token_id, pad_token=tokenizer.pad_token)
     return fixed
+
+
+def main() -> None:
+    """Export the packaged embedder and reranker once (make setup), so no first query waits."""
+    from sentence_transformers import SentenceTransformer
+
+    from rag.embeddings import default_model_dir
+    from rag.rerank import MODELS_DIR
+    from rag.rerank_model import mpnet_folder
+
+    for folder in (default_model_dir(), mpnet_folder(MODELS_DIR)):
+        model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+        cached_graph(model, folder, pooling_mode(model))
+        print(f"{folder.name}: {CACHE_DIR}")
+
+
+if __name__ == "__main__":
+    main()
