@@ -108,6 +108,7 @@ def cached_graph(model: Any, folder: Path, mode: str) -> bytes:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as tmp:
             tmp.write(graph)
+        os.chmod(tmp.name, 0o644)  # a temp file is 0600: the image runs as another user
         os.replace(tmp.name, path)
     except OSError as err:  # a read-only install: export again next start
         log.warning("ONNX export kept in memory only: %s: %s", path.parent, err)
