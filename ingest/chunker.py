@@ -85,38 +85,41 @@ class Chunker:
             else:
                 # The splitter's merge adds up pieces' counts, and a joined text can count a
                 # token more than its parts: cut what is over by characters.
-                while self.count_tokens(piece) > self.size and len(piece) > 1:
-                    cut = _longest_prefix(piece, self.size, self.count_tokens)
-                    out.append(piece[:cut].strip())
-                    piece = piece[cut:].strip()
-                if piece:
-                    out.append(piece)
+                out.extend(self._cut_by_characters(piece))
         return [p for p in out if p]
+
+    def _cut_by_characters(self, piece: str) -> list[str]:
+        out = []
+        while self.count_tokens(piece) > self.size and len(piece) > 1:
+            cut = _longest_prefix(piece, self.size, self.count_tokens)
+            out.append(piece[:cut].strip())
+            piece = piece[cut:].strip()
+        return [*out, piece]
 
     def _cut_run(self, run: str) -> list[str]:
         """Consecutive blocks of `run` merged up to the token budget and max_chars."""
-        pieces: list[str] = []
-        blocks: list[str] = []
-        tokens = 0
-        for start in range(0, len(run), RUN_BLOCK_CHARS):
-            block = run[start : start + RUN_BLOCK_CHARS]
-            n = self.count_tokens(block)
-            full = (len(blocks) + 1) * RUN_BLOCK_CHARS > self.max_chars
-            if blocks and (tokens + n > self.size or full):
-                pieces.append("".join(blocks))
-                blocks, tokens = [], 0
-            blocks.append(block)
-            tokens += n
-        if blocks:
-            pieces.append("".join(blocks))
-        out = []
-        for piece in pieces:
-            # A word cut at a block's edge can read as one token more when joined again.
-            while self.count_tokens(piece) > self.size:
-                cut = _longest_prefix(piece, self.size, self.count_tokens)
-                out.append(piece[:cut].strip())
-                piece = piece[cut:]
-            out.append(piece.strip())
+        # Blocks no wider than the budget fit in it where a word piece is a character or more
+        # (MiniLM's are); a block that does not, with a byte-level tokenizer, is cut below.
+        width = min(RUN_BLOCK_CHARS, self.size)
+        blocks = [run[i : i + width] for i in range(0, len(run), width)]
+        counts = [self.count_tokens(block) for block in blocks]
+        most = max(1, self.max_chars // width)
+        out: list[str] = []
+        start = 0
+        while start < len(blocks):
+            end, tokens = start + 1, counts[start]
+            while end < len(blocks) and end - start < most and tokens + counts[end] <= self.size:
+                tokens += counts[end]
+                end += 1
+            piece = "".join(blocks[start:end]).strip()
+            # A word cut at a block's edge can read as more tokens once joined: a block fewer
+            # (one count, where a search for the longest prefix took nine).
+            while end - start > 1 and self.count_tokens(piece) > self.size:
+                end -= 1
+                piece = "".join(blocks[start:end]).strip()
+            # A single block: over the budget only with pieces smaller than a character.
+            out.extend(self._cut_by_characters(piece) if end == start + 1 else [piece])
+            start = end
         return out
 
     def chunk(self, docs: list[Document], source: str, path: str) -> list[Chunk]:
