@@ -94,6 +94,8 @@ class LocalEmbedder:
         self.tokenizer = self.model.tokenizer
         self._counter = _private_counter(self.tokenizer)
         self.runtime, self._onnx = onnx_or_torch(settings, self.model, folder, self.device)
+        if self._onnx is not None:  # ONNX Runtime holds its own copy of the weights
+            self.model = None
         log.info("embedder %s (%d-d) on %s, %s", self.name, self.dim, self.device, self.runtime)
 
     def count_tokens(self, text: str) -> int:

@@ -99,10 +99,12 @@ def export(model: Any, mode: str) -> bytes:
     return buffer.getvalue()
 
 
-def cached_graph(model: Any, folder: Path, mode: str) -> bytes:
+def cached_graph(model: Any, folder: Path, mode: str) -> Path | bytes:
+    """The exported graph's file (ONNX Runtime reads it without a Python copy), or its bytes
+    where the cache folder can't be written."""
     path = CACHE_DIR / f"{weights_key(folder)}-{mode}-opset{OPSET}.onnx"
     if path.exists():
-        return path.read_bytes()
+        return path
     graph = export(model, mode)
     try:  # written whole or not at all: another process may be reading the folder
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -112,7 +114,8 @@ def cached_graph(model: Any, folder: Path, mode: str) -> bytes:
         os.replace(tmp.name, path)
     except OSError as err:  # a read-only install: export again next start
         log.warning("ONNX export kept in memory only: %s: %s", path.parent, err)
-    return graph
+        return graph
+    return path
 
 
 class OnnxEncoder:
@@ -126,7 +129,8 @@ class OnnxEncoder:
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         graph = cached_graph(model, folder, mode)
-        self.session = ort.InferenceSession(graph, options, providers=["CPUExecutionProvider"])
+        source = str(graph) if isinstance(graph, Path) else graph
+        self.session = ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
         self.tokenizer = _fixed_tokenizer(model.tokenizer, int(model.max_seq_length))
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
