@@ -217,7 +217,9 @@ def main() -> None:
     args = parser.parse_args()
     if not wants_variants(args):
         args.int8 = ",".join(INT8_SCHEMES)  # nothing chosen: the int8 schemes
-    base = LocalEmbedder(EmbeddingSettings(device="cpu"))
+    # sentence-transformers on torch: the variants and the limit measured here are torch's
+    # (ONNX Runtime against torch: bench/onnx_encode.py).
+    base = LocalEmbedder(EmbeddingSettings(device="cpu", runtime="torch"))
     texts, _ = unique_texts(DOCS, make_chunker(base))
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")
     with tempfile.TemporaryDirectory(prefix="ragchat-bench-") as tmp:

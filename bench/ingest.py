@@ -194,7 +194,9 @@ def main() -> None:
     add_arguments(parser)
     args = parser.parse_args()
 
-    base = LocalEmbedder(EmbeddingSettings(device="cpu"))
+    # sentence-transformers on torch: the variants and the limit measured here are torch's
+    # (ONNX Runtime against torch: bench/onnx_encode.py).
+    base = LocalEmbedder(EmbeddingSettings(device="cpu", runtime="torch"))
     print(
         f"{os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f}, OMP_WAIT_POLICY="
         f"{os.environ.get('OMP_WAIT_POLICY', 'unset')}), torch "
