@@ -41,6 +41,7 @@ def open_store(
                 table_prefix=store.table_prefix, hnsw_m=store.hnsw_m,
                 hnsw_ef_construction=store.hnsw_ef_construction,
                 hnsw_ef_search=store.hnsw_ef_search,
+                hnsw_build_memory_mb=store.hnsw_build_memory_mb,
             )  # fmt: skip
         case _:
             raise ValueError(_unknown_mode(store.mode))

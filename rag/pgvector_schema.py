@@ -106,9 +106,11 @@ class Tables:
         ]
 
     def create_hnsw(self, m: int, ef_construction: int) -> str:
-        # Vectors are normalised, so inner product is cosine; `<#>` is its negative.
+        # Vectors are normalised, so inner product is cosine; `<#>` is its negative. IF NOT
+        # EXISTS: a builder that lost a race to another connection's build skips its own.
         return (
-            f"CREATE INDEX {self.hnsw} ON {self.chunks} USING hnsw (embedding vector_ip_ops)"
+            f"CREATE INDEX IF NOT EXISTS {self.hnsw} ON {self.chunks}"
+            " USING hnsw (embedding vector_ip_ops)"
             f" WITH (m = {int(m)}, ef_construction = {int(ef_construction)})"
         )
 

@@ -27,13 +27,8 @@ import numpy as np
 
 from rag.collections import Scope
 from rag.docstore_schema import checked_vectors
-from rag.pgvector_schema import (
-    TEXT_SEARCH_CONFIG,
-    Tables,
-    hnsw_options,
-    redact,
-    require_driver,
-)
+from rag.pgvector_hnsw import HnswIndex
+from rag.pgvector_schema import TEXT_SEARCH_CONFIG, Tables, redact, require_driver
 from rag.pgvector_scope import scoped_search
 from rag.schema import Chunk
 from rag.store import FileRecord, StoreMismatchError
@@ -67,6 +62,7 @@ class PgVectorStore:
         hnsw_m: int = 16,
         hnsw_ef_construction: int = 64,
         hnsw_ef_search: int = 100,
+        hnsw_build_memory_mb: int = 1024,
     ):
         self._psycopg, self._adapter = require_driver()
         self.url = _require_url(url)
@@ -76,7 +72,8 @@ class PgVectorStore:
         self.ef_search = hnsw_ef_search
         self.lock = threading.RLock()  # one connection, shared by the page's sessions
         self.conn = self._connect(register=False)
-        self._prepare(model_name, extra_manifest or {}, hnsw_m, hnsw_ef_construction)
+        self.hnsw = HnswIndex(self.tables, dim, hnsw_m, hnsw_ef_construction, hnsw_build_memory_mb)
+        self._prepare(model_name, extra_manifest or {})
         self._adapter.register_vector(self.conn)
 
     # -- connection -----------------------------------------------------------------------
@@ -112,7 +109,7 @@ class PgVectorStore:
             return cur.execute(sql, params).fetchall()
 
     # -- schema and manifest --------------------------------------------------------------
-    def _prepare(self, model_name: str, extra: dict, m: int, ef_construction: int) -> None:
+    def _prepare(self, model_name: str, extra: dict) -> None:
         t = self.tables
         psycopg = self._psycopg
         try:
@@ -125,7 +122,7 @@ class PgVectorStore:
                 for statement in t.create(self.dim):
                     self.conn.execute(statement)
                 self._check_manifest(model_name, extra)
-                self._ensure_hnsw(m, ef_construction)
+                self.hnsw.ensure(self.conn)
         except (psycopg.errors.FeatureNotSupported, psycopg.errors.UndefinedFile) as err:
             raise StoreConnectionError(
                 f"the pgvector extension is not installed on {redact(self.url)}: "
@@ -163,22 +160,6 @@ class PgVectorStore:
         for key, value in extra.items():
             self.conn.execute(upsert, (key, json.dumps(value)))
 
-    def _ensure_hnsw(self, m: int, ef_construction: int) -> None:
-        """Build the HNSW index, or rebuild it when store.hnsw_m / hnsw_ef_construction changed."""
-        t = self.tables
-        row = self.conn.execute(
-            "SELECT reloptions FROM pg_class WHERE oid = to_regclass(%s)", (t.hnsw,)
-        ).fetchone()
-        wanted = {"m": m, "ef_construction": ef_construction}
-        if row is not None and hnsw_options(row[0]) == wanted:
-            return
-        if row is not None:
-            log.info(
-                "rebuilding HNSW index %s: %s -> %s", t.hnsw_bare, hnsw_options(row[0]), wanted
-            )
-            self.conn.execute(f"DROP INDEX {t.hnsw}")
-        self.conn.execute(t.create_hnsw(m, ef_construction))
-
     @property
     def generation(self) -> int:
         rows = self._rows(f"SELECT value FROM {self.tables.meta} WHERE key = 'generation'")
@@ -190,7 +171,16 @@ class PgVectorStore:
         return {"meta": meta, "files": files, "chunks": self.count()}
 
     def flush(self) -> None:
-        """Nothing to write: every change was committed in its own transaction."""
+        """Every change is committed already; builds the HNSW index a first load deferred
+        (rag.pgvector_hnsw), or one a loader that died left missing."""
+        with self.lock:
+            if not self.hnsw.loading and self.hnsw.exists(self._live()):
+                return  # the common case: one catalog lookup, no lock
+        with self._transaction() as cur:
+            self._lock_writers(cur)  # no write races the build (CREATE INDEX would block it)
+            self.hnsw.finish(cur.connection)
+        with self.lock:
+            self.hnsw.release(self._live())
 
     # -- writes ---------------------------------------------------------------------------
     def _lock_writers(self, cur: Any) -> None:
@@ -210,6 +200,7 @@ class PgVectorStore:
         t = self.tables
         with self._transaction() as cur:
             self._lock_writers(cur)
+            self.hnsw.defer(cur.connection)  # a first load: the graph is built at flush()
             removed = cur.execute(f"DELETE FROM {t.chunks} WHERE path = %s", (record.path,))
             removed = removed.rowcount
             # Binary COPY: one stream for the whole file; 20x faster than text for vectors.

@@ -153,6 +153,13 @@ class StoreSettings(BaseModel):
         description="pgvector mode: HNSW candidate list per query (at least k); higher finds more "
         "of the exact neighbours, slower (bench/stores.py).",
     )
+    hnsw_build_memory_mb: int = Field(
+        1024,
+        ge=0,
+        description="pgvector mode: the most maintenance_work_mem an HNSW build asks for (sized to "
+        "the graph, 2.25 kB a 384-d chunk plus a quarter; never below the server's setting). A "
+        "graph that does not fit is built partly on disk, many times slower.",
+    )
     faiss_ef_search: int = Field(
         256,
         ge=1,

@@ -1,7 +1,7 @@
 """PgVectorStore only, on a real PostgreSQL with pgvector: writers of one index in several
 connections, table prefixes, HNSW settings, the URL and driver errors. The contract both back
 ends keep (search, keyword search, replace/remove, manifest, model mismatch) is tested over both
-in test_store.py."""
+in test_store.py; the first load's deferred HNSW build in test_pgvector_first_load.py."""
 
 from __future__ import annotations
 
@@ -28,6 +28,8 @@ def store(pg_settings):
 
 
 def test_concurrent_replaces_of_one_file_leave_no_duplicates(store, pg_settings):
+    """Two connections (two ingests) write one file of an empty index at once: a first load,
+    so one of them also drops the HNSW index and builds it at its flush."""
     other = open_store(pg_settings, Dim8())
     errors: list[BaseException] = []
 
@@ -48,6 +50,8 @@ def test_concurrent_replaces_of_one_file_leave_no_duplicates(store, pg_settings)
     other.close()
     assert not errors, errors
     assert store.count() == 5 and store.generation == 20
+    # Whichever dropped it built it at its flush; the other's flush left that to it.
+    assert store.hnsw.exists(store.conn) and not store.hnsw.loading
     store.check_consistency()
 
 
