@@ -1,6 +1,8 @@
-"""FAISS flat vs pgvector HNSW: search latency, recall@10 against exact search, build time.
+"""FAISS flat, FAISS HNSW, pgvector HNSW: search latency, recall@10 against exact search,
+build time, disk size.
 
     python bench/stores.py [--synthetic 100000] [--queries 200] [--spread 1.0] [--url postgresql://…]
+                           [--keyword-queries 0] [--hnsw-build-mb 3500]
 
 Without --url (or RAGCHAT_TEST_POSTGRES_URL) a PostgreSQL with pgvector is started from the
 `pgserver` package in a temp folder (unix socket, default server settings: shared_buffers
@@ -15,7 +17,12 @@ Without --url (or RAGCHAT_TEST_POSTGRES_URL) a PostgreSQL with pgvector is start
   replace_file in files of 10,000 chunks; pgvector the same way, the store building its HNSW
   index after the rows at flush (a first load; ~10x faster than growing the graph insert by
   insert, bench/first_load.py), then 2,000 more chunks go into the live index, as an ingest
-  into a filled index writes them. Queries are fresh points drawn the same way.
+  into a filled index writes them. FAISS HNSW (store.index hnsw, store.hnsw_m 16,
+  hnsw_ef_construction 64, faiss_ef_search 256) is a copy of the FAISS folder opened with
+  index hnsw: the store rebuilds its index from the vectors in SQLite, as a changed setting
+  does, and that open + flush is its build time. Queries are fresh points drawn the same way.
+Disk: the store's folder for FAISS (index file + SQLite with vectors, texts and FTS5), the
+tables with their indexes and TOAST for pgvector (pg_total_relation_size).
 FAISS and pgvector queries alternate, so both see the same machine load; each row's ratio is
 its p50 over FAISS flat's p50 on the same data set, measured in this run.
 """
@@ -24,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
 import time
@@ -64,9 +72,43 @@ def server_url(folder: Path, given: str | None):
     return server.get_uri(), server
 
 
-def pg_settings(url: str, folder: Path, prefix: str, ef_search: int = 100) -> Settings:
+def pg_settings(
+    url: str, folder: Path, prefix: str, ef_search: int = 100, build_mb: int = 1024
+) -> Settings:
     store = {"mode": "pgvector", "url": url, "table_prefix": prefix, "path": folder}
-    return Settings(store={**store, "hnsw_ef_search": ef_search})
+    return Settings(store={**store, "hnsw_ef_search": ef_search, "hnsw_build_memory_mb": build_mb})
+
+
+def folder_mb(path: Path) -> float:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file()) / 2**20
+
+
+def pg_mb(url: str, prefix: str) -> tuple[float, float]:
+    """(all of the index's tables with indexes and TOAST, the HNSW index alone) in MB."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        total = conn.execute(
+            "SELECT coalesce(sum(pg_total_relation_size(oid)), 0) FROM pg_class"
+            " WHERE relkind = 'r' AND relname LIKE %s",
+            (prefix.replace("_", r"\_") + "%",),
+        ).fetchone()[0]
+        hnsw = conn.execute(
+            "SELECT coalesce(sum(pg_relation_size(oid)), 0) FROM pg_class"
+            " WHERE relkind = 'i' AND relname = %s",
+            (f"{prefix}chunks_hnsw",),
+        ).fetchone()[0]
+    return total / 2**20, hnsw / 2**20
+
+
+def faiss_hnsw(flat_folder: Path, folder: Path, embedder) -> tuple[object, float]:
+    """A copy of the flat store opened with store.index hnsw: the open rebuilds the index from
+    the vectors in SQLite and the flush writes it. Returns (store, open + flush s)."""
+    shutil.copytree(flat_folder, folder)
+    started = time.perf_counter()
+    store = open_store(Settings(store={"path": folder, "index": "hnsw"}), embedder)
+    store.flush()
+    return store, time.perf_counter() - started
 
 
 def keys(store, found) -> list[tuple[str, int]]:
@@ -156,12 +198,14 @@ def fill(
     return time.perf_counter() - started
 
 
-def load_pgvector(url, folder, prefix, data, texts, embedder) -> tuple[float, float, float]:
+def load_pgvector(
+    url, folder, prefix, data, texts, embedder, build_mb
+) -> tuple[float, float, float]:
     """Rows first, HNSW index after, as the store loads an empty index (rag.pgvector_hnsw:
     pgvector builds a graph ~10x faster than it grows one insert by insert); then 2,000
     inserts into the live index, as an ingest into a filled index makes them.
     Returns (rows s, index build s at flush, ms per live insert)."""
-    store = open_store(pg_settings(url, folder, prefix), embedder)
+    store = open_store(pg_settings(url, folder, prefix, build_mb=build_mb), embedder)
     rows_s = fill(store, data, texts, flush=False)
     started = time.perf_counter()
     store.flush()  # builds the HNSW index the first write dropped
@@ -185,6 +229,15 @@ def main() -> None:
         "--spread", type=float, default=1.0, help="noise length around each centre (2: harder)"
     )
     parser.add_argument("--url", default=os.environ.get("RAGCHAT_TEST_POSTGRES_URL"))
+    parser.add_argument(
+        "--keyword-queries", type=int, default=0,
+        help="keyword queries on the synthetic set, 0: all eval questions (FTS5 takes ~1 s a "
+        "query at 1M chunks)",
+    )  # fmt: skip
+    # The store sizes maintenance_work_mem to the graph up to this cap (store.hnsw_build_memory_mb,
+    # default 1024): ~2.8 kB per 384-d vector with headroom, so 1024 MB spills to disk above
+    # ~370k vectors and the build is then many times slower.
+    parser.add_argument("--hnsw-build-mb", type=int, default=3500, help="pgvector build cap")
     args = parser.parse_args()
     embedder = CachedEmbedder(LocalEmbedder(EmbeddingSettings(device="cpu")))
     rows: list[list] = []
@@ -222,24 +275,44 @@ def main() -> None:
                 queries = synthetic(args.queries, embedder.dim, 2, centres, args.spread)
                 big_flat = open_store(Settings(store={"path": folder / "faiss-syn"}), embedder)
                 faiss_s = fill(big_flat, data, chunk_texts)
+                big_flat.close()  # closed while copied, so the copy is a consistent store
+                flat_disk = folder_mb(folder / "faiss-syn")
+                print(f"FAISS flat written in {faiss_s:.1f} s, {flat_disk:.0f} MB", flush=True)
+                big_hnsw, faiss_hnsw_s = faiss_hnsw(folder / "faiss-syn", folder / "faiss-hnsw",
+                                                    embedder)  # fmt: skip
+                hnsw_disk = folder_mb(folder / "faiss-hnsw")
+                print(f"FAISS HNSW built in {faiss_hnsw_s:.1f} s, {hnsw_disk:.0f} MB", flush=True)
+                big_flat = open_store(Settings(store={"path": folder / "faiss-syn"}), embedder)
                 prefixes.append(f"b{uuid.uuid4().hex[:8]}_")
                 rows_s, build_s, live_ms = load_pgvector(url, folder, prefixes[-1], data,
-                                                          chunk_texts, embedder)  # fmt: skip
-                big = {
+                                                          chunk_texts, embedder,
+                                                          args.hnsw_build_mb)  # fmt: skip
+                pg_disk, pg_hnsw_disk = pg_mb(url, prefixes[-1])
+                big = {"FAISS HNSW ef_search 256": big_hnsw}
+                big.update({
                     f"pgvector HNSW ef_search {ef}": open_store(
                         pg_settings(url, folder, prefixes[-1], ef), embedder
                     )
                     for ef in EF_SEARCH
-                }
+                })  # fmt: skip
                 ratio = (rows_s + build_s) / faiss_s
                 print(
                     f"synthetic {args.synthetic}: FAISS written in {faiss_s:.1f} s; pgvector rows "
                     f"{rows_s:.1f} s + HNSW build {build_s:.1f} s ({ratio:.1f}x FAISS); "
-                    f"inserts into the live HNSW index {live_ms:.2f} ms per chunk"
+                    f"inserts into the live HNSW index {live_ms:.2f} ms per chunk",
+                    flush=True,
+                )
+                print(
+                    f"disk MB: FAISS flat {flat_disk:.0f}, FAISS HNSW {hnsw_disk:.0f}, pgvector "
+                    f"{pg_disk:.0f} (HNSW index {pg_hnsw_disk:.0f}); load average "
+                    f"{os.getloadavg()[0]:.1f}",
+                    flush=True,
                 )
                 label = f"synthetic ({args.synthetic}, spread {args.spread})"
                 rows += compare(label, big_flat, big, queries)
-                rows += keyword_rows(label, big_flat, next(iter(big.values())), texts)
+                print_table(HEADER, rows)  # the vector rows, before the slow keyword side
+                pg_big = big["pgvector HNSW ef_search 100"]
+                rows += keyword_rows(label, big_flat, pg_big, texts[: args.keyword_queries or None])
                 big_flat.close()
                 for store in big.values():
                     store.close()
