@@ -63,6 +63,10 @@ class Chunker:
         )
 
     def _count(self, text: str) -> int:
+        if len(text) > self.max_chars:
+            # Over the budget whatever it counts (real text has fewer than 8 characters a
+            # token), and cut further anyway: the splitter need not tokenize a run of 8 MB.
+            return self.size + 1
         count = self._counts.get(text)
         if count is None:
             count = self._counts[text] = self.count_tokens(text)
