@@ -184,7 +184,7 @@ class Ingester:
         with flow, reader:
             bar = tqdm(files, desc="files", unit="file", disable=not progress)
             for path in bar:
-                bar.set_postfix_str(path.name)  # the file being read, while it is
+                bar.set_postfix_str(path.name)  # being read (queued, when a child process reads)
                 todo = self._prepare(path, roots, summary, force)
                 if todo is not None:
                     ahead.append((todo, reader.submit(todo.job)))
