@@ -236,7 +236,7 @@ def main() -> None:
     )  # fmt: skip
     # The store sizes maintenance_work_mem to the graph up to this cap (store.hnsw_build_memory_mb,
     # default 1024): ~2.8 kB per 384-d vector with headroom, so 1024 MB spills to disk above
-    # ~370k vectors and the build is then many times slower.
+    # ~380k vectors and the build is then many times slower.
     parser.add_argument("--hnsw-build-mb", type=int, default=3500, help="pgvector build cap")
     args = parser.parse_args()
     embedder = CachedEmbedder(LocalEmbedder(EmbeddingSettings(device="cpu")))
