@@ -161,17 +161,14 @@ def _fixed_tokenizer(tokenizer: Any, max_tokens: int) -> Any:
 
 
 def main() -> None:
-    """Export the packaged embedder and reranker once (make setup), so no first query waits."""
+    """Export the packaged embedder once (make setup), so no first query waits for it."""
     from sentence_transformers import SentenceTransformer
 
     from rag.embeddings import default_model_dir
-    from rag.rerank import MODELS_DIR
-    from rag.rerank_model import mpnet_folder
 
-    for folder in (default_model_dir(), mpnet_folder(MODELS_DIR)):
-        model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
-        cached_graph(model, folder, pooling_mode(model))
-        print(f"{folder.name}: {CACHE_DIR}")
+    folder = default_model_dir()
+    model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+    print(f"all-MiniLM-L6-v2: {cached_graph(model, folder, pooling_mode(model))}")
 
 
 if __name__ == "__main__":
