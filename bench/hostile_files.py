@@ -12,7 +12,7 @@ The files (tests/ingest/hostile_corpus.py, written to a temp folder):
 | html | 200,000 nested <div>s of six words each (8.5 MB) | a flat article of <p>s, same size |
 | csv | 5,000 rows, quoted fields with commas, quotes, line breaks | catalogue rows, same size |
 | pdf | 1,000 pages of 12 lines | the same text on 250 pages of 48 lines |
-| docx | 200,000 one-letter paragraphs (56 KB; 67 MB of XML) | headed prose sections, same size |
+| docx | 200,000 one-letter paragraphs (56 KB; 6.8 MB of XML) | headed prose sections, same size |
 
 Timed per file in this process, hostile and ordinary in turn for --rounds rounds, the best of
 each measure kept: load (ingest.loaders.load_file: parsing and cleaning) and chunk (ingest.chunker's
@@ -21,9 +21,9 @@ whatever the file type, and the chunks of an 8 MB file take ~10 minutes of it on
 it is timed on --embed-sample chunks of each file (length-sorted batches of 32, as ingest
 encodes them) and scaled to the file's chunk count. Rates are seconds per MB of the file and
 per MB of the text extracted from it, and per million of its MiniLM word pieces (what the
-model reads: base64 has 2.3 times as many per MB as prose); ratio = hostile / ordinary (the
+model reads: base64 has 2.4 times as many per MB as prose); ratio = hostile / ordinary (the
 target is at most 2).
-A .docx is zipped XML: 200,000 one-letter paragraphs are 56 KB of file but 67 MB of XML and
+A .docx is zipped XML: 200,000 one-letter paragraphs are 56 KB of file but 6.8 MB of XML and
 0.6 MB of text, so its fair rate is per MB of text.
 
 --scale shrinks every file (0.25 for a quick run). --profile prints each hostile file's

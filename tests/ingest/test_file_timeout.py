@@ -33,7 +33,7 @@ def stuck_on_request(path: Path, max_bytes: int) -> list:
 
 
 def many_paragraphs_docx(path: Path, paragraphs: int) -> Path:
-    """A 56 KB .docx of 200,000 one-letter paragraphs (67 MB of XML once unzipped): the Word
+    """A 56 KB .docx of 200,000 one-letter paragraphs (6.8 MB of XML once unzipped): the Word
     loader took 194 s on it here. A real file, not a test loader."""
     blank = io.BytesIO()
     docx.Document().save(blank)
