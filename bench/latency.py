@@ -28,6 +28,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import Future
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -42,6 +43,7 @@ import torch  # noqa: E402
 from bench import ann  # noqa: E402
 from bench.retrieval import load_questions, print_table  # noqa: E402
 from ingest.pipeline import Ingester  # noqa: E402
+from rag import retriever as retriever_module  # noqa: E402
 from rag.components import faiss_index_choice, open_store  # noqa: E402
 from rag.embeddings import LocalEmbedder  # noqa: E402
 from rag.keyword_query import match_expression, query_words  # noqa: E402
@@ -93,6 +95,15 @@ def busy_core(on: bool) -> Iterator[None]:
         proc.join()
 
 
+class InlineExecutor:
+    """An executor that runs the call at once, in the caller's thread: the sides in turn."""
+
+    def submit(self, fn, *args) -> Future:
+        done: Future = Future()
+        done.set_result(fn(*args))
+        return done
+
+
 def set_threads(n: int) -> None:
     """torch and FAISS both to n threads in this thread (one OpenMP runtime or two)."""
     torch.set_num_threads(n)
@@ -111,7 +122,18 @@ def time_steps(store: FaissStore, base: LocalEmbedder, retrieval, queries: list[
         return out
 
     hybrid = Retriever(store, base, retrieval)
+    # The keyword side beside the vector side (the default) or after it, alternated per
+    # query, reranking off: what running the two sides at once saves.
+    plain = Retriever(store, base, retrieval.model_copy(update={"rerank": "none"}))
+    beside = retriever_module._KEYWORD_THREADS
     for j, q in enumerate(queries):
+        set_threads(1)
+        store.search_threads = 1
+        for in_turn in (False, True) if j % 2 else (True, False):
+            retriever_module._KEYWORD_THREADS = InlineExecutor() if in_turn else beside
+            side = "after the vector side" if in_turn else "beside the vector side"
+            clock(f"Retriever.search, hybrid, rerank none, keywords {side}", plain.search, q)
+        retriever_module._KEYWORD_THREADS = beside
         for n in (1, 2) if j % 2 else (2, 1):
             set_threads(n)
             t = f"{n} thread{'s' if n > 1 else ''}"
@@ -135,12 +157,13 @@ def time_steps(store: FaissStore, base: LocalEmbedder, retrieval, queries: list[
         }
         for name, match in variants.items() if j % 2 else reversed(variants.items()):
             clock(name, fts, store, match, retrieval.fetch_k)
-        store._doc_freq._generation = None  # timed with its doc-frequency lookup uncached
+        store._keywords._doc_freq._generation = None  # timed with its doc-frequency lookup uncached
         found = clock(
             "  FTS5 BM25, keyword_search: rarest 5 (default)",
             store.keyword_search, q, retrieval.fetch_k,
         )  # fmt: skip
-        clock("  doc frequencies from fts5vocab (uncached)", store._doc_freq, kept, object())
+        doc_freq = store._keywords._doc_freq
+        clock("  doc frequencies from fts5vocab (uncached)", doc_freq, kept, object())
         clock("  fetch chunks + vectors", store.get_chunks, [i for i, _ in found])
     set_threads(1)
     return parts

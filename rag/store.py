@@ -23,9 +23,9 @@ from rag.collections import Scope
 from rag.docstore_schema import SCHEMA, FileRecord, StoreMismatchError, checked_vectors, migrate
 from rag.faiss_gpu import GpuSearch, gpu_count
 from rag.faiss_index import IndexChoice, kind_of, removable
-from rag.keyword_query import DocFrequency, match_expression, query_words, rarest
+from rag.keyword_reader import KeywordReader
 from rag.schema import Chunk
-from rag.store_filter import ScopeIds, keyword_sql, scoped_search
+from rag.store_filter import ScopeIds, scoped_search
 from rag.store_sync import apply_delta, read_delta
 from rag.threads import faiss_threads
 
@@ -66,7 +66,7 @@ class FaissStore:
         # Search on the GPU only where faiss-gpu finds a device (store.use_gpu).
         self._gpu = GpuSearch() if use_gpu and gpu_count() else None
         self.index = self._load_index()
-        self._doc_freq = DocFrequency(self.db)
+        self._keywords = KeywordReader(self.path / "docstore.sqlite")
         self._scope_ids = ScopeIds(self.db)
 
     # -- manifest -------------------------------------------------------------------------
@@ -342,15 +342,9 @@ class FaissStore:
 
     def keyword_search(self, query: str, k: int, scope: Scope = None) -> list[tuple[int, float]]:
         """BM25 over FTS5 on the query's rarest words, stop words out (rag.keyword_query);
-        only chunks of the scope's collections (None: all of them)."""
-        with self.lock:
-            words = query_words(query)
-            words = rarest(words, self._doc_freq(words, self.generation))
-            if not words:
-                return []
-            sql, names = keyword_sql(scope)
-            rows = self.db.execute(sql, (match_expression(words), *names, k)).fetchall()
-        return [(int(r[0]), -float(r[1])) for r in rows]
+        only chunks of the scope's collections (None: all of them). On its own connection
+        (rag.keyword_reader): it runs beside a vector search."""
+        return self._keywords.search(query, k, scope)
 
     def get_chunks(self, ids: list[int]) -> dict[int, tuple[Chunk, np.ndarray]]:
         if not ids:
@@ -392,5 +386,5 @@ class FaissStore:
             )
 
     def close(self) -> None:
-        self._doc_freq.close()
+        self._keywords.close()
         self.db.close()

@@ -26,11 +26,11 @@ def matches(store: FaissStore, query: str) -> list[str]:
         if "MATCH" in sql:
             seen.append(re.search(r"MATCH '(.*)' ORDER", sql).group(1))
 
-    store.db.set_trace_callback(trace)
+    store._keywords.db.set_trace_callback(trace)
     try:
         store.keyword_search(query, 5)
     finally:
-        store.db.set_trace_callback(None)
+        store._keywords.db.set_trace_callback(None)
     return seen
 
 
@@ -56,7 +56,8 @@ def test_cap_keeps_the_rarest_terms_by_document_frequency(tmp_path):
     # kangaroo is in no chunk (it cannot match); order, the commonest, is the one over the cap.
     assert re.findall(r'"(\w+)"', match) == ["shipping", "returns", "invoice", "warranty", "zebra"]
     # Stemmed like the index: "returns" counts chunks holding "return"/"returns".
-    assert store._doc_freq(["returns", "orders"], store.generation) == {"returns": 3, "orders": 7}
+    doc_freq = store._keywords._doc_freq(["returns", "orders"], store.generation)
+    assert doc_freq == {"returns": 3, "orders": 7}
     assert store.keyword_search("kangaroo", 5) == []
 
 
@@ -69,6 +70,6 @@ def test_rarest_keeps_query_order_and_breaks_ties_by_position():
 def test_doc_frequencies_are_read_again_after_a_write(tmp_path):
     store = FaissStore(tmp_path, "m", 8)
     fill(store, ["zebra", "horse"])
-    assert store._doc_freq(["zebra"], store.generation) == {"zebra": 1}
+    assert store._keywords._doc_freq(["zebra"], store.generation) == {"zebra": 1}
     fill(store, ["zebra", "zebra", "zebra"])  # replaces the file: a new generation
-    assert store._doc_freq(["zebra"], store.generation) == {"zebra": 3}
+    assert store._keywords._doc_freq(["zebra"], store.generation) == {"zebra": 3}
