@@ -4,8 +4,9 @@
 
 Every file the ingest loaders read is loaded the same way (so every supported format works);
 questions come from what documents already mark as topics (evals.phrasing words them):
-- headings: a heading that ends in '?' as it is, others phrased as a question
-  ("Return window" -> "What should I know about the return window?");
+- headings, HTML h3-h6 and deeper DOCX headings among them: one that ends in '?' as it is,
+  others phrased as a question ("Return window" -> "What should I know about the return
+  window?");
 - question lines in the text (FAQ sections in text and PDF files, "Q: …?");
 - "Term: definition" lines and Markdown definition lists ("Term" then ": definition"),
   asked as "What is term?" with the definition as the reference `answer`.
@@ -20,6 +21,7 @@ import os
 import re
 import sys
 from collections import Counter
+from collections.abc import Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -114,6 +116,7 @@ def file_questions(docs: list[Any], source: str) -> list[dict[str, Any]]:
             doc.page_content,
             doc.metadata.get("heading"),
             doc.metadata.get("format") in _LAYOUT_FORMATS,
+            set(doc.metadata.get("subheadings", ())),
         )
         if topic[1] not in repeated
     ]
@@ -131,10 +134,13 @@ def file_questions(docs: list[Any], source: str) -> list[dict[str, Any]]:
     return rows
 
 
-def topics(content: str, heading: str | None, layout: bool = False) -> list[tuple[str, str, str]]:
-    """(kind, topic, answer) found in one section: its heading, question lines, plain-text
-    headings (underlined, or with `layout` a short line standing alone) and definitions, in
-    reading order; code blocks are left out."""
+def topics(
+    content: str, heading: str | None, layout: bool = False, subheadings: Set[str] = frozenset()
+) -> list[tuple[str, str, str]]:
+    """(kind, topic, answer) found in one section: its heading, the sub-headings its loader
+    marked (HTML h3-h6, deeper DOCX headings), question lines, plain-text headings (underlined,
+    or with `layout` a short line standing alone) and definitions, in reading order; code
+    blocks are left out."""
     found = [("heading", heading, "")] if heading else []
     lines = content.split("\n")
     fence = None
@@ -151,7 +157,7 @@ def topics(content: str, heading: str | None, layout: bool = False) -> list[tupl
         if _MD_HEADING.match(raw):
             continue  # the section's own heading line (Markdown keeps it in the text)
         underlined = _SETEXT.match(after) and len(after) >= 3 and len(line.split()) <= 12
-        if underlined or (layout and _stands_alone(line, before, after)):
+        if underlined or line in subheadings or (layout and _stands_alone(line, before, after)):
             found.append(("heading", line, ""))
         elif question := _QUESTION_LINE.match(line):
             found.append(("heading", question.group(1), ""))

@@ -38,7 +38,8 @@ _MB = 1024 * 1024
 
 def load_file(path: Path, max_bytes: int = 20 * _MB) -> list[Document]:
     """Documents with cleaned page_content and metadata 'format', plus 'page' (PDF, 1-based),
-    'title' and 'heading' when known, 'rows' (CSV). Empty pages and sections are dropped.
+    'title' and 'heading' when known, 'subheadings' (HTML h3-h6 and deeper DOCX headings inside
+    the section), 'rows' (CSV). Empty pages and sections are dropped.
 
     Raises LoadError(reason) for anything unreadable, and no other exception type.
     """

@@ -36,6 +36,7 @@ _PARAGRAPH = {
 }  # fmt: skip
 _LINE = {"br", "li", "tr", "dt", "dd", "caption", "option"}
 _SPLIT_HEADINGS = {"h1", "h2"}
+_SUB_HEADINGS = {"h3", "h4", "h5", "h6"}  # kept in the section, listed in its metadata
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source",
          "track", "wbr", "param"}  # fmt: skip
 _EMPTY_ROW = re.compile(r"^[ \t|]*\|[ \t|]*$", re.MULTILINE)  # a table row of empty cells
@@ -53,6 +54,9 @@ class _TextExtractor(HTMLParser):
         self.title = ""
         self.heading_tag: str | None = None
         self.heading_text: list[str] = []
+        self.sub_tag: str | None = None
+        self.sub_text: list[str] = []
+        self.subheadings: list[list[str]] = [[]]  # per section, in order
         self.row_cells = 0
         # (heading or None, [(text, in_content)]) per section
         self.sections: list[tuple[str | None, list[tuple[str, bool]]]] = [(None, [])]
@@ -97,6 +101,9 @@ class _TextExtractor(HTMLParser):
         if tag in _SPLIT_HEADINGS and self.heading_tag is None:
             self.heading_tag, self.heading_text = tag, []
             self.sections.append((None, []))
+            self.subheadings.append([])
+        elif tag in _SUB_HEADINGS and not (self.heading_tag or self.sub_tag):
+            self.sub_tag, self.sub_text = tag, []
         if tag == "tr":
             self.row_cells = 0
         if tag in ("td", "th"):
@@ -119,6 +126,10 @@ class _TextExtractor(HTMLParser):
             heading = " ".join("".join(self.heading_text).split())
             self.sections[-1] = (heading or None, self.sections[-1][1])
             self.heading_tag = None
+        if tag == self.sub_tag:
+            if sub := " ".join("".join(self.sub_text).split()):
+                self.subheadings[-1].append(sub)
+            self.sub_tag = None
         if tag not in _LINE:  # a line break before each item is enough; after would double it
             self._break(tag)
 
@@ -144,6 +155,8 @@ class _TextExtractor(HTMLParser):
             data = data.replace("\r", " ").replace("\n", " ")  # source line breaks are spaces
         if self.heading_tag:
             self.heading_text.append(data)
+        if self.sub_tag:
+            self.sub_text.append(data)
         self._emit(data)
 
 
@@ -161,7 +174,7 @@ def load_html(data: bytes) -> list[Document]:
     )
     title = " ".join(parser.title.split()) or None
     docs = []
-    for heading, pieces in parser.sections:
+    for (heading, pieces), subheadings in zip(parser.sections, parser.subheadings, strict=True):
         body = "".join(piece for piece, inside in pieces if inside or not has_content)
         body = _EMPTY_ROW.sub("", body)
         if title is None and heading:
@@ -169,6 +182,8 @@ def load_html(data: bytes) -> list[Document]:
         meta = {"format": "html"}
         if heading:
             meta["heading"] = heading
+        if subheadings:
+            meta["subheadings"] = subheadings
         docs.append(Document(page_content=body, metadata=meta))
     for doc in docs:
         if title:

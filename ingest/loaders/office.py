@@ -96,15 +96,18 @@ def load_docx(data: bytes) -> list[Document]:
     # Sections split at the shallowest heading level used (documents often start at Heading 2).
     top = min((level for level, _ in headings if level > 0), default=None)
 
-    sections: list[tuple[str | None, list[str]]] = [(None, [])]
+    # (heading, texts, deeper headings within) per section
+    sections: list[tuple[str | None, list[str], list[str]]] = [(None, [], [])]
     for level, text in blocks:
         if text and level is not None and level == top:
-            sections.append((text, []))
+            sections.append((text, [], []))
+        elif text and level and top is not None and level > top:
+            sections[-1][2].append(text)
         if text:
             sections[-1][1].append(text)
 
     docs = []
-    for heading, texts in sections:
+    for heading, texts, subheadings in sections:
         if len(texts) < 2 and heading:
             continue  # a heading with nothing under it
         meta = {"format": "docx"}
@@ -112,5 +115,7 @@ def load_docx(data: bytes) -> list[Document]:
             meta["title"] = title
         if heading:
             meta["heading"] = heading
+        if subheadings:
+            meta["subheadings"] = subheadings
         docs.append(Document(page_content="\n\n".join(texts), metadata=meta))
     return docs

@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import docx
 import pytest
 
 from evals.cli import add_arguments, evaluate
@@ -112,6 +113,31 @@ def test_headings_terms_and_question_lines_of_a_text_file(tmp_path):
     assert rows[2]["answer"] == "about two hours at 4K."
     write_drafts([{"id": "draft-001", **rows[0]}], tmp_path / "d.jsonl")
     assert json.loads((tmp_path / "d.jsonl").read_text())["source"] == "help.txt"
+
+
+def test_html_and_docx_sub_headings_become_questions(tmp_path):
+    html = tmp_path / "help.html"
+    html.write_text(
+        "<html><body><main><h1>Help centre</h1><h2>Shipping</h2><p>We ship from Leeds.</p>"
+        "<h3>Where do you deliver?</h3><p>To every EU country.</p>"
+        "<h4>Parcel lockers</h4><p>Lockers hold a parcel for five days.</p></main></body></html>"
+    )
+    document = docx.Document()
+    document.add_heading("Returns", level=1)
+    document.add_paragraph("Returns are free within thirty days of delivery.")
+    document.add_heading("Damaged items", level=2)
+    document.add_paragraph("Send us a photo of the damage and we replace the item.")
+    document.save(str(tmp_path / "returns.docx"))
+    asked = {
+        name: [r["question"] for r in file_questions(load_file(tmp_path / name), name)]
+        for name in ("help.html", "returns.docx")
+    }
+    assert asked["help.html"] == [
+        "What should I know about the shipping?",
+        "Where do you deliver?",
+        "What should I know about parcel lockers?",
+    ]
+    assert "What should I know about damaged items?" in asked["returns.docx"]
 
 
 @pytest.mark.parametrize(
