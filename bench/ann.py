@@ -14,11 +14,31 @@ from __future__ import annotations
 
 import os
 import time
+from pathlib import Path
 
 import faiss
 import numpy as np
 
+from bench.retrieval import load_questions
+from ingest.pipeline import Ingester
+from rag.components import open_store
+from rag.embeddings import LocalEmbedder
 from rag.faiss_index import IndexChoice
+from rag.settings import PROJECT_ROOT, Settings
+
+
+def real_vectors_and_questions(base: LocalEmbedder, folder: Path) -> tuple[np.ndarray, np.ndarray]:
+    """data/docs' chunk vectors (ingested into `folder` if empty) and the eval questions'."""
+    settings = Settings(store={"path": folder})
+    store = open_store(settings, base)
+    try:
+        if not store.count():
+            Ingester(settings, store, base).run([PROJECT_ROOT / "data" / "docs"], progress=False)
+        _, real = store._all_vectors()
+    finally:
+        store.close()
+    answerable, _ = load_questions()
+    return real, base.encode([q["question"] for q in answerable])
 
 
 def near_real(real: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:

@@ -224,17 +224,8 @@ def query_latency(base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: i
 
 def index_comparison(base: LocalEmbedder, n_max: int, folder: Path) -> None:
     """Flat vs HNSW on synthetic sets around data/docs' real vectors (bench/ann.py)."""
-    settings = Settings(store={"path": folder})
-    store = open_store(settings, base)
-    try:
-        if not store.count():
-            Ingester(settings, store, base).run([DOCS], progress=False)
-        _, real = store._all_vectors()
-    finally:
-        store.close()
-    answerable, _ = load_questions()
-    questions = base.encode([q["question"] for q in answerable])
-    choice = faiss_index_choice(settings)
+    real, questions = ann.real_vectors_and_questions(base, folder)
+    choice = faiss_index_choice(Settings(store={"path": folder}))
     load = os.getloadavg()[0]
     tables = ann.run(real, questions, n_max, choice)
     load = (load + os.getloadavg()[0]) / 2
