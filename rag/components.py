@@ -51,7 +51,11 @@ def faiss_index_choice(settings: Settings) -> IndexChoice:
     """store.index and the HNSW parameters, as FaissStore takes them."""
     s = settings.store
     return IndexChoice(
-        s.index, s.hnsw_m, s.hnsw_ef_construction, s.faiss_ef_search, s.auto_hnsw_above
+        s.index,
+        s.hnsw_m,
+        s.hnsw_ef_construction or IndexChoice.ef_construction,
+        s.faiss_ef_search,
+        s.auto_hnsw_above,
     )
 
 

@@ -145,6 +145,15 @@ def test_settings_reach_the_store(tmp_path):
     assert faiss.downcast_index(again.index.index).hnsw.nb_neighbors(1) == 12
 
 
+def test_unset_graph_setting_takes_faiss_own_default(tmp_path):
+    """hnsw_ef_construction unset is 200 on FAISS (pgvector keeps its 64: test_pgvector_*)."""
+    settings = Settings(embedding={"mode": "fake"}, store={"path": tmp_path, "index": "hnsw"})
+    store = FaissStore(tmp_path, "m", DIM, index=faiss_index_choice(settings))
+    put(store, "a", unit(20))
+    assert faiss.downcast_index(store.index.index).hnsw.efConstruction == 200
+    store.close()
+
+
 def test_unknown_index_fails_naming_the_setting():
     with pytest.raises(ValidationError, match=r"store\.index"):
         Settings(store={"index": "ivf"})
