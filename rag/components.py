@@ -38,7 +38,7 @@ def open_store(
 
             return PgVectorStore(
                 store.url.get_secret_value(), embedder.name, embedder.dim, extra,
-                table_prefix=store.table_prefix, hnsw_m=store.hnsw_m,
+                table_prefix=store.table_prefix, hnsw_m=store.hnsw_m or 16,
                 hnsw_ef_construction=store.hnsw_ef_construction,
                 hnsw_ef_search=store.hnsw_ef_search,
                 hnsw_build_memory_mb=store.hnsw_build_memory_mb,
@@ -52,7 +52,7 @@ def faiss_index_choice(settings: Settings) -> IndexChoice:
     s = settings.store
     return IndexChoice(
         s.index,
-        s.hnsw_m,
+        s.hnsw_m or IndexChoice.hnsw_m,
         s.hnsw_ef_construction or IndexChoice.ef_construction,
         s.faiss_ef_search,
         s.auto_hnsw_above,

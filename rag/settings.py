@@ -115,10 +115,10 @@ class StoreSettings(BaseModel):
         description="pgvector mode: prefix of the index's tables (PREFIX_files, PREFIX_chunks, "
         "PREFIX_meta), so several indexes share one database.",
     )
-    # flat by default: exact, ~6 ms at 100k chunks. HNSW (efConstruction 200, efSearch 256)
-    # keeps recall@10 at 0.990 at 100k near-real vectors in a tenth of that, but at 1M reaches
-    # 0.967 at best (efSearch 1000, bench/hnsw_sweep.py), under the 0.98 bar. auto and hnsw are
-    # there to choose where flat's time matters.
+    # flat by default: exact, ~6 ms at 100k chunks. HNSW (M 32, efConstruction 200) keeps
+    # recall@10 at 0.989 at 100k near-real vectors in a ninth of that (efSearch 256), and 0.988
+    # at 1M (efSearch 1000, 3.8 ms against 215; bench/hnsw_sweep.py). auto and hnsw are there
+    # to choose where flat's time matters.
     index: Literal["flat", "hnsw", "auto"] = Field(
         "flat",
         description="faiss mode: flat (exact), hnsw (FAISS IndexHNSWFlat: approximate, faster on "
@@ -133,12 +133,13 @@ class StoreSettings(BaseModel):
         "(checked at open and at each flush). Measured (bench/latency.py, 2 cores): flat p50 "
         "0.11 ms at 5k vs HNSW 0.12; 0.31 vs 0.20 ms at 10k, HNSW recall@10 0.999.",
     )
-    hnsw_m: int = Field(
-        16,
+    hnsw_m: int | None = Field(
+        None,
         ge=2,
         le=100,
         description="HNSW links per node, pgvector and faiss (store.index hnsw): index rebuilt "
-        "on change.",
+        "on change. Unset: 32 for faiss (at 1M near-real vectors recall@10 0.988 with "
+        "faiss_ef_search 1000, where 16 gave 0.967; bench/hnsw_sweep.py), 16 for pgvector.",
     )
     hnsw_ef_construction: int | None = Field(
         None,
@@ -166,10 +167,12 @@ class StoreSettings(BaseModel):
     faiss_ef_search: int = Field(
         256,
         ge=1,
-        le=1000,
+        le=4096,
         description="faiss mode, HNSW: candidate list per query (FAISS efSearch, at least k). "
         "256 keeps recall@10 ≥ 0.98 against flat even on unstructured random vectors "
-        "(a few thousand 384-d: 100 gives 0.87, 200 0.98); set at every open, no rebuild.",
+        "(a few thousand 384-d: 100 gives 0.87, 200 0.98) and 0.989 at 100k near-real vectors; "
+        "a million-chunk store needs 1000 for 0.988 (3.8 ms p50 against flat's 215; "
+        "bench/hnsw_sweep.py). Set at every open, no rebuild.",
     )
     use_gpu: bool = Field(
         True,

@@ -146,11 +146,13 @@ def test_settings_reach_the_store(tmp_path):
 
 
 def test_unset_graph_setting_takes_faiss_own_default(tmp_path):
-    """hnsw_ef_construction unset is 200 on FAISS (pgvector keeps its 64: test_pgvector_*)."""
+    """hnsw_m and hnsw_ef_construction unset are 32 and 200 on FAISS (pgvector keeps its 16
+    and 64: tests/rag/test_pgvector_first_load.py)."""
     settings = Settings(embedding={"mode": "fake"}, store={"path": tmp_path, "index": "hnsw"})
     store = FaissStore(tmp_path, "m", DIM, index=faiss_index_choice(settings))
     put(store, "a", unit(20))
-    assert faiss.downcast_index(store.index.index).hnsw.efConstruction == 200
+    graph = faiss.downcast_index(store.index.index).hnsw
+    assert (graph.nb_neighbors(1), graph.efConstruction) == (32, 200)
     store.close()
 
 
