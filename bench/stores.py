@@ -17,10 +17,11 @@ Without --url (or RAGCHAT_TEST_POSTGRES_URL) a PostgreSQL with pgvector is start
   replace_file in files of 10,000 chunks; pgvector the same way, the store building its HNSW
   index after the rows at flush (a first load; ~10x faster than growing the graph insert by
   insert, bench/first_load.py), then 2,000 more chunks go into the live index, as an ingest
-  into a filled index writes them. FAISS HNSW (store.index hnsw, store.hnsw_m 16,
-  hnsw_ef_construction 64, faiss_ef_search 256) is a copy of the FAISS folder opened with
-  index hnsw: the store rebuilds its index from the vectors in SQLite, as a changed setting
-  does, and that open + flush is its build time. Queries are fresh points drawn the same way.
+  into a filled index writes them. FAISS HNSW (store.index hnsw with the FAISS defaults: M 32,
+  efConstruction 200, faiss_ef_search 256; the README's 1M rows used 16 and 64) is a copy
+  of the FAISS folder opened with index hnsw: the store rebuilds its index from the vectors
+  in SQLite, as a changed setting does, and that open + flush is its build time.
+  Queries are fresh points drawn the same way.
 Disk: the store's folder for FAISS (index file + SQLite with vectors, texts and FTS5), the
 tables with their indexes and TOAST for pgvector (pg_total_relation_size).
 FAISS and pgvector queries alternate, so both see the same machine load; each row's ratio is

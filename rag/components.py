@@ -38,7 +38,7 @@ def open_store(
 
             return PgVectorStore(
                 store.url.get_secret_value(), embedder.name, embedder.dim, extra,
-                table_prefix=store.table_prefix, hnsw_m=store.hnsw_m or 16,
+                table_prefix=store.table_prefix, hnsw_m=store.hnsw_m,
                 hnsw_ef_construction=store.hnsw_ef_construction,
                 hnsw_ef_search=store.hnsw_ef_search,
                 hnsw_build_memory_mb=store.hnsw_build_memory_mb,

@@ -59,8 +59,8 @@ class PgVectorStore:
         extra_manifest: dict | None = None,
         *,
         table_prefix: str = "ragchat_",
-        hnsw_m: int = 16,
-        hnsw_ef_construction: int | None = None,  # None: pgvector's own default, 64
+        hnsw_m: int | None = None,  # None: pgvector's own defaults, 16 and 64
+        hnsw_ef_construction: int | None = None,
         hnsw_ef_search: int = 100,
         hnsw_build_memory_mb: int = 1024,
     ):
@@ -73,7 +73,7 @@ class PgVectorStore:
         self.lock = threading.RLock()  # one connection, shared by the page's sessions
         self.conn = self._connect(register=False)
         self.hnsw = HnswIndex(
-            self.tables, dim, hnsw_m, hnsw_ef_construction or 64, hnsw_build_memory_mb
+            self.tables, dim, hnsw_m or 16, hnsw_ef_construction or 64, hnsw_build_memory_mb
         )
         self._prepare(model_name, extra_manifest or {})
         self._adapter.register_vector(self.conn)
