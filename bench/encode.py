@@ -218,7 +218,7 @@ def main() -> None:
     if not wants_variants(args):
         args.int8 = ",".join(INT8_SCHEMES)  # nothing chosen: the int8 schemes
     # sentence-transformers on torch: the variants and the limit measured here are torch's
-    # (ONNX Runtime against torch: bench/onnx_encode.py).
+    # (ONNX Runtime against torch: bench/encode_runtimes.py).
     base = LocalEmbedder(EmbeddingSettings(device="cpu", runtime="torch"))
     texts, _ = unique_texts(DOCS, make_chunker(base))
     print(f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}")

@@ -195,7 +195,7 @@ def main() -> None:
     args = parser.parse_args()
 
     # sentence-transformers on torch: the variants and the limit measured here are torch's
-    # (ONNX Runtime against torch: bench/onnx_encode.py).
+    # (ONNX Runtime against torch: bench/encode_runtimes.py).
     base = LocalEmbedder(EmbeddingSettings(device="cpu", runtime="torch"))
     print(
         f"{os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f}, OMP_WAIT_POLICY="

@@ -11,8 +11,9 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from rag.embed_runtime import graph_encoder
 from rag.settings import EmbeddingSettings
-from rag.threads import embedding_threads, set_torch_threads
+from rag.threads import set_torch_threads
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +94,14 @@ class LocalEmbedder:
         self.max_tokens = int(self.model.max_seq_length)
         self.tokenizer = self.model.tokenizer
         self._counter = _private_counter(self.tokenizer)
-        self.runtime, self._onnx = onnx_or_torch(settings, self.model, folder, self.device)
-        if self._onnx is not None:  # ONNX Runtime holds its own copy of the weights
+        self.runtime, self._graph = graph_encoder(settings, self.model, folder, self.device)
+        self.precision = getattr(self._graph, "precision", "fp32")
+        if self._graph is not None:  # the graph runtime holds its own copy of the weights
             self.model = None
-        log.info("embedder %s (%d-d) on %s, %s", self.name, self.dim, self.device, self.runtime)
+        log.info(
+            "embedder %s (%d-d) on %s, %s %s",
+            *(self.name, self.dim, self.device, self.runtime, self.precision),
+        )
 
     def count_tokens(self, text: str) -> int:
         # Word pieces without [CLS]/[SEP]: what the chunker budgets against max_tokens - 2.
@@ -108,8 +113,8 @@ class LocalEmbedder:
     def encode(self, texts: list[str], progress: bool = False) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        if self._onnx is not None:
-            return self._onnx.encode(texts, self.batch_size)
+        if self._graph is not None:
+            return self._graph.encode(texts, self.batch_size)
         vectors = self.model.encode(
             texts,
             batch_size=self.batch_size,
@@ -118,45 +123,6 @@ class LocalEmbedder:
             show_progress_bar=progress,
         )
         return np.asarray(vectors, dtype=np.float32)
-
-
-def onnx_or_torch(
-    settings: EmbeddingSettings, model: Any, folder: Path, device: str
-) -> tuple[str, Any]:
-    """(`embedding.runtime` in effect, the ONNX encoder or None). auto: ONNX Runtime on the CPU
-    for fp32 weights of a model it can export, else sentence-transformers on torch."""
-    from rag.onnx_encoder import OnnxEncoder, UnsupportedModel
-
-    runtime = settings.runtime
-    match runtime:
-        case "torch":
-            return "torch", None
-        case "auto":
-            if device != "cpu" or settings.quantize != "none":
-                return "torch", None
-        case "onnx":
-            if device != "cpu" or settings.quantize != "none":
-                raise ValueError(
-                    f"embedding.runtime = 'onnx' runs fp32 weights on the CPU; embedding.device "
-                    f"is {device} and embedding.quantize {settings.quantize}: set "
-                    "embedding.runtime to torch (or auto)"
-                )
-        case other:
-            raise ValueError(f"embedding.runtime = {other!r}: choose auto, torch or onnx")
-    if importlib.util.find_spec("onnxruntime") is None or importlib.util.find_spec("onnx") is None:
-        if runtime == "onnx":
-            raise RuntimeError("embedding.runtime = 'onnx' needs: pip install onnxruntime onnx")
-        return "torch", None
-    try:
-        return "onnx", OnnxEncoder(model, folder, embedding_threads(settings.threads))
-    except UnsupportedModel as err:
-        if runtime == "onnx":
-            raise ValueError(
-                f"embedding.runtime = 'onnx' can't export {folder.name}: {err}; "
-                "set embedding.runtime to torch"
-            ) from err
-        log.info("embedder on torch: ONNX export does not support %s", err)
-        return "torch", None
 
 
 def quantize_int8(model) -> None:

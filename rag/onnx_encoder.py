@@ -2,7 +2,7 @@
 
 The model's transformer, its mean (or CLS) pooling and the normalisation are exported once with
 torch.onnx into one graph and cached under .ragchat/models/onnx, keyed by the weights' hash.
-Measured with `python -m bench.onnx_encode` (data/docs' chunks ×3, one thread, rounds
+Measured with `python -m bench.encode_runtimes` (data/docs' chunks ×3, one thread, rounds
 alternated): 1.61× the chunks/s of sentence-transformers on torch (1.43–1.84× per round), cosine
 to its vectors ≥ 0.9999996, one query 13.8 → 7.8 ms.
 The vectors are the same, so the embedder keeps its name and an index built either way is used
@@ -118,20 +118,15 @@ def cached_graph(model: Any, folder: Path, mode: str) -> Path | bytes:
     return path
 
 
-class OnnxEncoder:
-    """Normalised vectors of a sentence-transformers model, by ONNX Runtime."""
+class GraphEncoder:
+    """Batching shared by the runtimes of the exported graph: sorted by length, tokenised by a
+    private fast tokenizer, one `run(ids, mask)` per batch."""
 
-    def __init__(self, model: Any, folder: Path, threads: int):
-        import onnxruntime as ort
-
-        mode = pooling_mode(model)
-        options = ort.SessionOptions()
-        options.intra_op_num_threads = threads
-        options.inter_op_num_threads = 1
-        graph = cached_graph(model, folder, mode)
-        source = str(graph) if isinstance(graph, Path) else graph
-        self.session = ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
+    def __init__(self, model: Any):
         self.tokenizer = _fixed_tokenizer(model.tokenizer, int(model.max_seq_length))
+
+    def run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
 
     def encode(self, texts: list[str], batch_size: int) -> np.ndarray:
         # Longest first within the call, like sentence-transformers: batches of similar length.
@@ -142,10 +137,28 @@ class OnnxEncoder:
             encoded = self.tokenizer.encode_batch([texts[i] for i in rows])
             ids = np.array([e.ids for e in encoded], dtype=np.int64)
             mask = np.array([e.attention_mask for e in encoded], dtype=np.int64)
-            (vectors,) = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-            for row, vector in zip(rows, vectors, strict=True):
+            for row, vector in zip(rows, self.run(ids, mask), strict=True):
                 out[row] = vector
         return np.asarray(out, dtype=np.float32)
+
+
+class OnnxEncoder(GraphEncoder):
+    """Normalised vectors of a sentence-transformers model, by ONNX Runtime."""
+
+    def __init__(self, model: Any, folder: Path, threads: int):
+        import onnxruntime as ort
+
+        super().__init__(model)
+        options = ort.SessionOptions()
+        options.intra_op_num_threads = threads
+        options.inter_op_num_threads = 1
+        graph = cached_graph(model, folder, pooling_mode(model))
+        source = str(graph) if isinstance(graph, Path) else graph
+        self.session = ort.InferenceSession(source, options, providers=["CPUExecutionProvider"])
+
+    def run(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        (vectors,) = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
+        return vectors
 
 
 def _fixed_tokenizer(tokenizer: Any, max_tokens: int) -> Any:
