@@ -12,7 +12,8 @@ core (what a page, an ingest or a model does to a user's machine): one short
 query gains nothing from a second thread, and on a loaded machine waiting for it at every
 parallel region costs far more than the work. BM25 is timed for several match expressions,
 alternated per query: every word (the old query), stop words dropped, as prefixes, NEAR, and
-keyword_search itself (rarest 5 words by fts5vocab document frequency, lookup uncached).
+keyword_search itself (rarest 5 words by document frequency) on FTS5 (lookup uncached) and on
+the in-memory postings (store.keyword_index: memory, the default; rag/keyword_memory.py).
 Then flat vs HNSW (store.index) from 5k to --chunks vectors, p50 and recall@10 (bench/ann.py);
 --index-only runs just that. Run it with OMP_WAIT_POLICY=PASSIVE in the environment to see
 how much of the two-thread cost is threads spinning while they wait.
@@ -157,9 +158,16 @@ def time_steps(store: FaissStore, base: LocalEmbedder, retrieval, queries: list[
         }
         for name, match in variants.items() if j % 2 else reversed(variants.items()):
             clock(name, fts, store, match, retrieval.fetch_k)
-        store._keywords._doc_freq._generation = None  # timed with its doc-frequency lookup uncached
+        keywords = store._keywords
+        keywords._doc_freq._generation = None  # timed with its doc-frequency lookup uncached
+        keywords.in_memory = False
+        clock(
+            "  FTS5 BM25, keyword_search: rarest 5 (store.keyword_index: fts5)",
+            store.keyword_search, q, retrieval.fetch_k,
+        )  # fmt: skip
+        keywords.in_memory = True
         found = clock(
-            "  FTS5 BM25, keyword_search: rarest 5 (default)",
+            "  in-memory BM25, keyword_search: rarest 5 (store.keyword_index: memory, default)",
             store.keyword_search, q, retrieval.fetch_k,
         )  # fmt: skip
         doc_freq = store._keywords._doc_freq
@@ -191,12 +199,17 @@ def query_latency(base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: i
         started = time.perf_counter()
         pad_store(store, n_chunks)
         build = time.perf_counter() - started
+        started = time.perf_counter()
+        assert store._keywords.wait_for_memory_index(timeout=600)
+        postings = time.perf_counter() - started
         answerable, _ = load_questions()
         queries = [q["question"] for q in answerable][:n_queries]
         batch = [r[0] for r in store.db.execute("SELECT text FROM chunks LIMIT 32")]
         print(
             f"\nquery latency: {store.count()} chunks ({n_chunks} synthetic, written in "
-            f"{build:.0f} s), {len(queries)} eval questions, top_k={retrieval.top_k}, "
+            f"{build:.0f} s; keyword postings read into memory in {postings:.1f} s, "
+            f"{store._keywords._index.memory_bytes / 1e6:.0f} MB), {len(queries)} eval "
+            f"questions, top_k={retrieval.top_k}, "
             f"fetch_k={retrieval.fetch_k}, OMP_WAIT_POLICY="
             f"{os.environ.get('OMP_WAIT_POLICY', 'unset')}, {os.cpu_count()} cores"
         )

@@ -31,7 +31,7 @@ def open_store(
                 index_path(settings, path), embedder.name, embedder.dim, extra,
                 use_gpu=store.use_gpu,
                 search_threads=search_threads(settings.retrieval.threads),
-                index=faiss_index_choice(settings),
+                index=faiss_index_choice(settings), keyword_index=store.keyword_index,
             )  # fmt: skip
         case "pgvector":
             from rag.pgvector_store import PgVectorStore  # psycopg is an optional extra

@@ -23,6 +23,7 @@ STOP_WORDS = frozenset(
 # Most terms in one match: eval questions keep 1-5 after stop words (median 3);
 # the 6th and later rarest add posting-list work and little ranking.
 MAX_TERMS = 5
+STEMS_KEPT = 50_000  # distinct query words whose stems are kept (a few MB)
 
 
 def query_words(query: str) -> list[str]:
@@ -66,16 +67,23 @@ class DocFrequency:
         )
         self._cache: dict[str, int] = {}
         self._generation: object = None
+        self._stems: dict[str, list[str]] = {}
 
     def stems(self, words: list[str]) -> dict[str, list[str]]:
-        """Each word's stems (a word like "e-mail's" can make more than one token)."""
-        with self._stemmer as db:
-            db.execute("DELETE FROM words")
-            db.executemany("INSERT INTO words(rowid, w) VALUES (?, ?)", enumerate(words))
-            out: dict[str, list[str]] = {w: [] for w in words}
-            for doc, term in db.execute("SELECT doc, term FROM stems ORDER BY doc, offset"):
-                out[words[doc]].append(term)
-        return out
+        """Each word's stems (a word like "e-mail's" can make more than one token); kept, as
+        they depend on the tokenizer only (at most STEMS_KEPT words)."""
+        missing = [w for w in dict.fromkeys(words) if w not in self._stems]
+        if missing:
+            if len(self._stems) > STEMS_KEPT:
+                self._stems.clear()
+            with self._stemmer as db:
+                db.execute("DELETE FROM words")
+                db.executemany("INSERT INTO words(rowid, w) VALUES (?, ?)", enumerate(missing))
+                found: dict[str, list[str]] = {w: [] for w in missing}
+                for doc, term in db.execute("SELECT doc, term FROM stems ORDER BY doc, offset"):
+                    found[missing[doc]].append(term)
+            self._stems.update(found)
+        return {w: self._stems[w] for w in words}
 
     def __call__(self, words: list[str], generation: object) -> dict[str, int]:
         """Document frequency per word (a multi-token word: its rarest token's)."""

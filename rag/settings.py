@@ -127,6 +127,14 @@ class StoreSettings(BaseModel):
     # recall@10 at 0.989 at 100k near-real vectors in a ninth of that (efSearch 256), and 0.988
     # at 1M (efSearch 1000, 3.8 ms against 215; bench/hnsw_sweep.py). auto and hnsw are there
     # to choose where flat's time matters.
+    keyword_index: Literal["memory", "fts5"] = Field(
+        "memory",
+        description="faiss mode, the keyword side's BM25: memory (the FTS5 index's postings "
+        "read into arrays after each write, in the background: the same scores, ~1 ms instead "
+        "of ~25 ms a query at 100k chunks, ~35 MB per 100k chunks; README, retrieval speed) or "
+        "fts5 (SQLite's bm25() on every query, nothing held). pgvector mode uses PostgreSQL's "
+        "full-text search.",
+    )
     index: Literal["flat", "hnsw", "auto"] = Field(
         "flat",
         description="faiss mode: flat (exact), hnsw (FAISS IndexHNSWFlat: approximate, faster on "

@@ -45,6 +45,7 @@ class FaissStore:
         use_gpu: bool = False,
         search_threads: int = 1,
         index: IndexChoice | None = None,
+        keyword_index: str = "memory",
     ):
         self.choice = index or IndexChoice()
         self._rebuild = False  # an HNSW index lost ids: the next sync rebuilds it
@@ -66,7 +67,7 @@ class FaissStore:
         # Search on the GPU only where faiss-gpu finds a device (store.use_gpu).
         self._gpu = GpuSearch() if use_gpu and gpu_count() else None
         self.index = self._load_index()
-        self._keywords = KeywordReader(self.path / "docstore.sqlite")
+        self._keywords = KeywordReader(self.path / "docstore.sqlite", keyword_index)
         self._scope_ids = ScopeIds(self.db)
 
     # -- manifest -------------------------------------------------------------------------
