@@ -130,11 +130,18 @@ def time_steps(store: FaissStore, base: LocalEmbedder, retrieval, queries: list[
     for j, q in enumerate(queries):
         set_threads(1)
         store.search_threads = 1
-        for in_turn in (False, True) if j % 2 else (True, False):
+        # (label, keywords after the vector side, BM25 from the in-memory postings)
+        variants = [
+            ("beside the vector side", False, True),
+            ("after the vector side", True, True),
+            ("beside the vector side, on FTS5", False, False),
+        ]
+        for side, in_turn, in_memory in variants[j % 3 :] + variants[: j % 3]:
             retriever_module._KEYWORD_THREADS = InlineExecutor() if in_turn else beside
-            side = "after the vector side" if in_turn else "beside the vector side"
+            store._keywords.in_memory = in_memory
             clock(f"Retriever.search, hybrid, rerank none, keywords {side}", plain.search, q)
         retriever_module._KEYWORD_THREADS = beside
+        store._keywords.in_memory = True
         for n in (1, 2) if j % 2 else (2, 1):
             set_threads(n)
             t = f"{n} thread{'s' if n > 1 else ''}"
@@ -190,7 +197,9 @@ def fts(store: FaissStore, match: str, k: int) -> list:
     ).fetchall()
 
 
-def query_latency(base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: int = 50) -> None:
+def query_latency(
+    base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: int = 50, hnsw: bool = False
+) -> None:
     settings = Settings(store={"path": folder})
     retrieval = settings.retrieval
     store = open_store(settings, base)
@@ -231,8 +240,36 @@ def query_latency(base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: i
                 if k.endswith(", 1 thread") and (k2 := k.replace("1 thread", "2 threads")) in parts
             ]
             print_table(["step", "2 threads / 1 thread (p50)"], ratios)
+        if hnsw:
+            store.close()
+            store = open_store(Settings(store={"path": folder, "index": "hnsw"}), base)
+            hnsw_latency(store, base, retrieval, queries)
     finally:
         store.close()
+
+
+def hnsw_latency(store, base: LocalEmbedder, retrieval, queries: list[str]) -> None:
+    """The hybrid search (rerank none, keywords beside) with FAISS HNSW as the vector side."""
+    assert store._keywords.wait_for_memory_index(timeout=600)
+    plain = Retriever(store, base, retrieval.model_copy(update={"rerank": "none"}))
+    set_threads(1)
+    for q in queries[:3]:
+        plain.search(q)  # warm-up
+    for busy in (False, True):
+        with busy_core(busy):
+            load = os.getloadavg()[0]
+            times = []
+            for q in queries:
+                t0 = time.perf_counter()
+                plain.search(q)
+                times.append((time.perf_counter() - t0) * 1000)
+            load = (load + os.getloadavg()[0]) / 2
+        p50, p95 = np.percentile(times, [50, 95])
+        label = "one core busy" if busy else "no extra load"
+        print(
+            f"\nstore.index hnsw, {label}: Retriever.search, hybrid, rerank none, keywords "
+            f"beside p50 {p50:.1f} ms, p95 {p95:.1f} ms (load average {load:.1f})"
+        )
 
 
 def index_comparison(base: LocalEmbedder, n_max: int, folder: Path) -> None:
@@ -258,12 +295,17 @@ def main() -> None:
     parser.add_argument("--chunks", type=int, default=100_000, help="synthetic chunks to add")
     parser.add_argument("--queries", type=int, default=50)
     parser.add_argument("--index-only", action="store_true", help="only flat vs HNSW")
+    parser.add_argument("--latency-only", action="store_true", help="no flat vs HNSW table")
+    parser.add_argument(
+        "--hnsw", action="store_true", help="then the hybrid search on store.index hnsw"
+    )
     args = parser.parse_args()
     base = LocalEmbedder(EmbeddingSettings(device="cpu"))
     with tempfile.TemporaryDirectory(prefix="ragchat-bench-") as tmp:
         if not args.index_only:
-            query_latency(base, args.chunks, Path(tmp) / "index", args.queries)
-        index_comparison(base, args.chunks, Path(tmp) / "ann-index")
+            query_latency(base, args.chunks, Path(tmp) / "index", args.queries, args.hnsw)
+        if not args.latency_only:
+            index_comparison(base, args.chunks, Path(tmp) / "ann-index")
 
 
 if __name__ == "__main__":

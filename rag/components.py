@@ -56,6 +56,8 @@ def faiss_index_choice(settings: Settings) -> IndexChoice:
         s.hnsw_ef_construction or IndexChoice.ef_construction,
         s.faiss_ef_search,
         s.auto_hnsw_above,
+        s.ivf_nlist,
+        s.ivf_nprobe,
     )
 
 

@@ -1,21 +1,28 @@
-"""Which FAISS index holds the vectors: exact flat search or HNSW (store.index).
+"""Which FAISS index holds the vectors: exact flat search, HNSW or IVF (store.index).
 
-Both sit behind `IndexIDMap2`, so FAISS ids are the docstore's chunk ids either way. Flat is
+Flat and HNSW sit behind `IndexIDMap2`, so FAISS ids are the docstore's chunk ids; IVF keeps the
+chunk ids in its own lists (behind IndexIDMap2 a removal would renumber them wrongly). Flat is
 exact and cheap to change; HNSW (a graph over the vectors) searches a large store in a fraction
 of flat's time at recall@10 ≥ 0.98 (bench/latency.py), but FAISS cannot remove ids from it: a
-store that loses chunks rebuilds it from the vectors kept in SQLite (never re-embedded).
+store that loses chunks rebuilds it from the vectors kept in SQLite (never re-embedded). IVF
+(the vectors split into `nlist` clusters by k-means, a query scanning the `nprobe` nearest)
+removes in place, so a re-ingested file costs no rebuild (bench/ivf_sweep.py).
 `auto` picks flat up to `store.auto_hnsw_above` chunks and HNSW above.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Literal
 
 import faiss
 import numpy as np
 
-Kind = Literal["flat", "hnsw"]
+Kind = Literal["flat", "hnsw", "ivf"]
+# IVF's k-means wants ~39 training vectors a cluster (FAISS warns below that); under this many
+# vectors `store.index: ivf` searches flat, exactly, and turns IVF at the flush that passes it.
+IVF_MIN_VECTORS = 1_000
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,8 @@ class IndexChoice:
     ef_construction: int = 200
     ef_search: int = 256
     auto_hnsw_above: int = 10_000
+    ivf_nlist: int = 0  # 0: ivf_lists(n) at each build
+    ivf_nprobe: int = 32
 
     def kind_for(self, n_vectors: int) -> Kind:
         match self.index:
@@ -40,18 +49,26 @@ class IndexChoice:
                 return "flat"
             case "hnsw":
                 return "hnsw"
+            case "ivf":
+                return "ivf" if n_vectors >= IVF_MIN_VECTORS else "flat"
             case "auto":
                 return "hnsw" if n_vectors > self.auto_hnsw_above else "flat"
             case _:
                 raise ValueError(
-                    f"store.index: unknown index '{self.index}' (expected flat, hnsw or auto)"
+                    f"store.index: unknown index '{self.index}' (expected flat, hnsw, ivf or auto)"
                 )
 
-    def fits(self, index: faiss.IndexIDMap2) -> bool:
-        """Whether `index` is the kind (and, for HNSW, the graph) these settings ask for."""
+    def fits(self, index: faiss.Index) -> bool:
+        """Whether `index` is the kind (and, for HNSW, the graph; for IVF, the clusters) these
+        settings ask for."""
         kind = self.kind_for(index.ntotal)
         if kind != kind_of(index):
             return False
+        if kind == "ivf":
+            if self.ivf_nlist:
+                return index.nlist == self.ivf_nlist
+            # Clusters trained on a store a sixteenth of today's: k-means again (4x the lists).
+            return ivf_lists(index.ntotal) < 4 * index.nlist
         if kind == "hnsw":
             graph = faiss.downcast_index(index.index).hnsw
             # M and efConstruction shape the graph: a change needs a rebuild; efSearch does not.
@@ -60,15 +77,22 @@ class IndexChoice:
             )
         return True
 
-    def configure(self, index: faiss.IndexIDMap2) -> faiss.IndexIDMap2:
-        """Apply the per-query setting (efSearch) to an index read from disk."""
-        if kind_of(index) == "hnsw":
-            faiss.downcast_index(index.index).hnsw.efSearch = self.ef_search
+    def configure(self, index: faiss.Index) -> faiss.Index:
+        """Apply the per-query setting (efSearch, nprobe) to an index read from disk."""
+        match kind_of(index):
+            case "hnsw":
+                faiss.downcast_index(index.index).hnsw.efSearch = self.ef_search
+            case "ivf":
+                index.nprobe = self.ivf_nprobe
         return index
 
     def build(self, dim: int, ids: np.ndarray, vectors: np.ndarray) -> faiss.IndexIDMap2:
         """A new index of the kind for len(ids) vectors, holding them."""
         match self.kind_for(len(ids)):
+            case "ivf":
+                return self.configure(
+                    _ivf(dim, self.ivf_nlist or ivf_lists(len(ids)), ids, vectors)
+                )
             case "hnsw":
                 inner = faiss.IndexHNSWFlat(dim, self.hnsw_m, faiss.METRIC_INNER_PRODUCT)
                 inner.hnsw.efConstruction = self.ef_construction
@@ -80,10 +104,39 @@ class IndexChoice:
         return index
 
 
-def kind_of(index: faiss.IndexIDMap2) -> Kind:
+def ivf_lists(n_vectors: int) -> int:
+    """Clusters for n vectors: 4·√n (FAISS's guide: 4–16·√n; the low end trains fastest), at
+    most one per 39 vectors. 1,264 at 100k, 4,000 at 1M."""
+    return max(1, min(int(4 * math.sqrt(n_vectors)), n_vectors // 39))
+
+
+def _ivf(dim: int, nlist: int, ids: np.ndarray, vectors: np.ndarray) -> faiss.IndexIVFFlat:
+    index = faiss.IndexIVFFlat(faiss.IndexFlatIP(dim), dim, nlist, faiss.METRIC_INNER_PRODUCT)
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    index.train(vectors)
+    index.add_with_ids(vectors, ids)
+    return index
+
+
+def kind_of(index: faiss.Index) -> Kind:
+    if isinstance(index, faiss.IndexIVF):
+        return "ivf"
     return "hnsw" if isinstance(faiss.downcast_index(index.index), faiss.IndexHNSW) else "flat"
 
 
-def removable(index: faiss.IndexIDMap2) -> bool:
-    """Whether ids can be removed in place (flat); HNSW must be rebuilt without them."""
-    return kind_of(index) == "flat"
+def removable(index: faiss.Index) -> bool:
+    """Whether ids can be removed in place (flat, IVF); HNSW must be rebuilt without them."""
+    return kind_of(index) != "hnsw"
+
+
+def stored_ids(index: faiss.Index) -> np.ndarray:
+    """The chunk ids the index holds."""
+    if kind_of(index) != "ivf":
+        return faiss.vector_to_array(index.id_map)
+    lists = index.invlists
+    parts = [
+        faiss.rev_swig_ptr(lists.get_ids(i), lists.list_size(i)).copy()
+        for i in range(index.nlist)
+        if lists.list_size(i)
+    ]
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)

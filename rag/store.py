@@ -22,7 +22,7 @@ from rag.atomic_file import atomic_write_bytes
 from rag.collections import Scope
 from rag.docstore_schema import SCHEMA, FileRecord, StoreMismatchError, checked_vectors, migrate
 from rag.faiss_gpu import GpuSearch, gpu_count
-from rag.faiss_index import IndexChoice, kind_of, removable
+from rag.faiss_index import IndexChoice, kind_of, removable, stored_ids
 from rag.keyword_reader import KeywordReader
 from rag.schema import Chunk
 from rag.store_filter import ScopeIds, scoped_search
@@ -146,7 +146,7 @@ class FaissStore:
                 if self.generation == self._index_generation and not self._rebuild:
                     return False  # another thread caught up while this one waited
                 full, self._rebuild = self._rebuild, False  # a removal meanwhile sets it again
-                have = faiss.vector_to_array(self.index.id_map)
+                have = stored_ids(self.index)
             db_file = self.path / "docstore.sqlite"
             delta = None if full else read_delta(db_file, self.dim, have)
             if delta is None or (len(delta.remove_ids) and not removable(self.index)):
@@ -378,7 +378,7 @@ class FaissStore:
         """FAISS ids == docstore ids; raises AssertionError naming the difference."""
         if self._rebuild:
             self.sync()  # an HNSW removal is applied by its rebuild
-        faiss_ids = set(faiss.vector_to_array(self.index.id_map).tolist())
+        faiss_ids = set(stored_ids(self.index).tolist())
         db_ids = {r[0] for r in self.db.execute("SELECT id FROM chunks")}
         if faiss_ids != db_ids:
             raise AssertionError(

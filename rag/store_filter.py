@@ -80,7 +80,16 @@ def scoped_search(
         # IndexIDMap2 translates the selector to its internal positions.
         params = faiss.SearchParameters(sel=selector or faiss.IDSelectorBatch(allowed))
         return index.search(query, k, params=params)
-    if len(allowed) > choice.auto_hnsw_above and len(allowed) >= EXACT_SHARE * index.ntotal:
+    large = len(allowed) > choice.auto_hnsw_above and len(allowed) >= EXACT_SHARE * index.ntotal
+    if kind_of(index) == "ivf":
+        # IVF holds the chunk ids: the selector filters them as lists are scanned. A small
+        # scope may sit in lists the query would not probe: every list, exact, then.
+        nprobe = choice.ivf_nprobe if large else index.nlist
+        params = faiss.SearchParametersIVF(
+            sel=selector or faiss.IDSelectorBatch(allowed), nprobe=nprobe
+        )
+        return index.search(query, k, params=params)
+    if large:
         params = faiss.SearchParametersHNSW(
             sel=selector or faiss.IDSelectorBatch(allowed), efSearch=max(choice.ef_search, k)
         )

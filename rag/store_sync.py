@@ -18,6 +18,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
+from rag.faiss_index import stored_ids
+
 _BATCH = 500  # ids per IN (...) query: well under SQLite's parameter limit
 
 
@@ -59,6 +61,6 @@ def apply_delta(index: faiss.IndexIDMap2, delta: IndexDelta) -> None:
     if len(delta.remove_ids):  # HNSW raises on any removal: the store rebuilds it instead
         index.remove_ids(delta.remove_ids)  # chunk ids are never reused: twice is safe
     # A write of this process since the delta was read may already have added some of them.
-    fresh = ~np.isin(delta.add_ids, faiss.vector_to_array(index.id_map))
+    fresh = ~np.isin(delta.add_ids, stored_ids(index))
     if fresh.any():
         index.add_with_ids(delta.add_vectors[fresh], delta.add_ids[fresh])

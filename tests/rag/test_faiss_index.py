@@ -158,9 +158,9 @@ def test_unset_graph_setting_takes_faiss_own_default(tmp_path):
 
 def test_unknown_index_fails_naming_the_setting():
     with pytest.raises(ValidationError, match=r"store\.index"):
-        Settings(store={"index": "ivf"})
-    with pytest.raises(ValueError, match=r"store\.index.*'ivf'"):
-        IndexChoice("ivf").kind_for(10)
+        Settings(store={"index": "annoy"})
+    with pytest.raises(ValueError, match=r"store\.index.*'annoy'"):
+        IndexChoice("annoy").kind_for(10)
 
 
 def test_hnsw_searches_on_the_cpu_even_with_a_gpu(tmp_path):
