@@ -198,7 +198,11 @@ def fts(store: FaissStore, match: str, k: int) -> list:
 
 
 def query_latency(
-    base: LocalEmbedder, n_chunks: int, folder: Path, n_queries: int = 50, hnsw: bool = False
+    base: LocalEmbedder,
+    n_chunks: int,
+    folder: Path,
+    n_queries: int = 50,
+    then: tuple[str, ...] = (),
 ) -> None:
     settings = Settings(store={"path": folder})
     retrieval = settings.retrieval
@@ -240,16 +244,18 @@ def query_latency(
                 if k.endswith(", 1 thread") and (k2 := k.replace("1 thread", "2 threads")) in parts
             ]
             print_table(["step", "2 threads / 1 thread (p50)"], ratios)
-        if hnsw:
+        for kind in then:
             store.close()
-            store = open_store(Settings(store={"path": folder, "index": "hnsw"}), base)
-            hnsw_latency(store, base, retrieval, queries)
+            store = open_store(Settings(store={"path": folder, "index": kind}), base)
+            approximate_latency(kind, store, base, retrieval, queries)
     finally:
         store.close()
 
 
-def hnsw_latency(store, base: LocalEmbedder, retrieval, queries: list[str]) -> None:
-    """The hybrid search (rerank none, keywords beside) with FAISS HNSW as the vector side."""
+def approximate_latency(
+    kind: str, store, base: LocalEmbedder, retrieval, queries: list[str]
+) -> None:
+    """The hybrid search (rerank none, keywords beside) with HNSW or IVF as the vector side."""
     assert store._keywords.wait_for_memory_index(timeout=600)
     plain = Retriever(store, base, retrieval.model_copy(update={"rerank": "none"}))
     set_threads(1)
@@ -267,7 +273,7 @@ def hnsw_latency(store, base: LocalEmbedder, retrieval, queries: list[str]) -> N
         p50, p95 = np.percentile(times, [50, 95])
         label = "one core busy" if busy else "no extra load"
         print(
-            f"\nstore.index hnsw, {label}: Retriever.search, hybrid, rerank none, keywords "
+            f"\nstore.index {kind}, {label}: Retriever.search, hybrid, rerank none, keywords "
             f"beside p50 {p50:.1f} ms, p95 {p95:.1f} ms (load average {load:.1f})"
         )
 
@@ -297,13 +303,17 @@ def main() -> None:
     parser.add_argument("--index-only", action="store_true", help="only flat vs HNSW")
     parser.add_argument("--latency-only", action="store_true", help="no flat vs HNSW table")
     parser.add_argument(
-        "--hnsw", action="store_true", help="then the hybrid search on store.index hnsw"
+        "--then",
+        nargs="+",
+        choices=["hnsw", "ivf"],
+        default=[],
+        help="then the hybrid search with these store.index kinds (rebuilt from the vectors)",
     )
     args = parser.parse_args()
     base = LocalEmbedder(EmbeddingSettings(device="cpu"))
     with tempfile.TemporaryDirectory(prefix="ragchat-bench-") as tmp:
         if not args.index_only:
-            query_latency(base, args.chunks, Path(tmp) / "index", args.queries, args.hnsw)
+            query_latency(base, args.chunks, Path(tmp) / "index", args.queries, tuple(args.then))
         if not args.latency_only:
             index_comparison(base, args.chunks, Path(tmp) / "ann-index")
 
