@@ -8,7 +8,8 @@ this reader see every committed write without blocking the writer.
 
 With `store.keyword_index: memory` (the default) the BM25 scores come from postings held in
 memory (rag.keyword_memory), built in a background thread for the docstore's generation; until
-they match the current generation, FTS5 answers, with the same results.
+they match the current generation, FTS5 answers, with the same results. The build starts at a
+process's second search, so a one-shot `ragchat ask` or `search` reads no postings.
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class KeywordReader:
         self.in_memory = keyword_index == "memory"
         self._index: keyword_memory.KeywordIndex | None = None
         self._building: threading.Thread | None = None
+        self._searches = 0
+        self._failed_generation: int | None = None  # not retried until the next write
 
     def _generation(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
@@ -51,7 +54,8 @@ class KeywordReader:
         with self.lock:
             words = query_words(query)
             generation = self._generation()
-            index = self._current_index(generation)
+            self._searches += 1
+            index = self._current_index(generation, build=self._searches > 1)
             if index is not None:
                 found = self._search_memory(index, words, k, scope)
                 if found is not None:
@@ -72,27 +76,33 @@ class KeywordReader:
         kept = rarest(words, df)
         return index.search([term[w] for w in kept], k, scope) if kept else []
 
-    def _current_index(self, generation: int) -> keyword_memory.KeywordIndex | None:
-        """The in-memory postings when they match `generation`; otherwise None, and a build of
-        them is started unless one is running."""
+    def _current_index(
+        self, generation: int, build: bool = True
+    ) -> keyword_memory.KeywordIndex | None:
+        """The in-memory postings when they match `generation`; otherwise None, and (with
+        `build`) a build of them is started unless one is running or failed at `generation`."""
         if not self.in_memory:
             return None
         if self._index is not None and self._index.generation == generation:
             return self._index
-        if self._building is None or not self._building.is_alive():
-            self._building = threading.Thread(target=self._build, daemon=True, name="bm25-build")
+        running = self._building is not None and self._building.is_alive()
+        if build and not running and self._failed_generation != generation:
+            self._building = threading.Thread(
+                target=self._build, args=(generation,), daemon=True, name="bm25-build"
+            )
             self._building.start()
         return None
 
-    def _build(self) -> None:
+    def _build(self, generation: int) -> None:
         started = time.perf_counter()
         try:
             index = keyword_memory.build(str(self.db_path))
         except sqlite3.Error as err:  # the store keeps answering from FTS5
             log.warning("keyword postings not built, FTS5 answers: %s", err)
-            return
+            index = None
         if index is None:
-            log.info("keyword postings out of step with the chunks; FTS5 answers")
+            log.info("keyword postings not in memory at generation %d; FTS5 answers", generation)
+            self._failed_generation = generation
             return
         self._index = index
         log.info(
@@ -112,7 +122,6 @@ class KeywordReader:
         return self._index is not None and self._index.generation == generation
 
     def close(self) -> None:
-        if self._building is not None:
-            self._building.join()
+        # A build still running reads on a connection of its own and ends with the process.
         self._doc_freq.close()
         self.db.close()

@@ -110,3 +110,13 @@ def test_an_unknown_keyword_index_names_the_setting(tmp_path):
         Settings(store={"keyword_index": "lucene"})
     with pytest.raises(ValueError, match="store.keyword_index = 'lucene'"):
         KeywordReader(tmp_path / "x.sqlite", "lucene")
+
+
+def test_postings_are_read_from_the_second_search_on(tmp_path):
+    store = store_with(tmp_path, {"a.txt": ("default", ["lantern refund", "tent poles"])})
+    reader = store._keywords
+    assert store.keyword_search("lantern", 5) and reader._building is None  # a one-shot CLI
+    assert store.keyword_search("tent", 5)
+    reader._building.join(30)
+    assert reader._index is not None and reader._index.generation == store.generation
+    store.close()
