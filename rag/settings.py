@@ -131,7 +131,7 @@ class StoreSettings(BaseModel):
         "memory",
         description="faiss mode, the keyword side's BM25: memory (the FTS5 index's postings "
         "read into arrays after each write, in the background: the same scores, ~1 ms instead "
-        "of ~25 ms a query at 100k chunks, ~35 MB per 100k chunks; README, retrieval speed) or "
+        "of ~25 ms a query at 100k chunks, ~40 MB per 100k chunks; README, retrieval speed) or "
         "fts5 (SQLite's bm25() on every query, nothing held). pgvector mode uses PostgreSQL's "
         "full-text search.",
     )
