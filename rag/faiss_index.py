@@ -86,7 +86,7 @@ class IndexChoice:
                 index.nprobe = self.ivf_nprobe
         return index
 
-    def build(self, dim: int, ids: np.ndarray, vectors: np.ndarray) -> faiss.IndexIDMap2:
+    def build(self, dim: int, ids: np.ndarray, vectors: np.ndarray) -> faiss.Index:
         """A new index of the kind for len(ids) vectors, holding them."""
         match self.kind_for(len(ids)):
             case "ivf":
