@@ -27,7 +27,7 @@ def main() -> None:
     questions = [json.loads(line) for line in args.questions.open() if line.strip()]
     follow_ups = [q for q in questions if q.get("conversation") and q.get("source")]
     engine = build_engine(get_settings(), index=args.index, adapter=NO_ADAPTER)
-    wide = AnswerOptions(top_k=5, min_score=-1)
+    wide = AnswerOptions(top_k=5, min_score=-1, min_relevance=-1)
     print(f"{len(follow_ups)} follow-up questions")
     print(f"{'condense':10s} {'hit@1':>6s} {'hit@5':>6s} {'s/query':>8s}")
     for how in ("none", "heuristic", "model"):

@@ -168,7 +168,9 @@ def keyword_rows(label: str, flat, pg, texts: list[str]) -> list[list]:
 def hit_at_5(store, embedder, settings: Settings, questions: list[dict]) -> float:
     retriever = Retriever(store, embedder, settings.retrieval)
     ranks = [
-        first_rank(retriever.search(q["question"], k=5, min_score=-1.0), q["sources"])
+        first_rank(
+            retriever.search(q["question"], k=5, min_score=-1.0, min_relevance=-1.0), q["sources"]
+        )
         for q in questions
     ]
     return sum(r is not None for r in ranks) / len(ranks)

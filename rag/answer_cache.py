@@ -113,6 +113,9 @@ class AnswerCache:
         chosen = {
             "top_k": options.top_k or s.retrieval.top_k,
             "min_score": s.retrieval.min_score if options.min_score is None else options.min_score,
+            "min_relevance": s.retrieval.min_relevance
+            if options.min_relevance is None
+            else options.min_relevance,
             "max_new_tokens": options.max_new_tokens or s.llm.max_new_tokens,
             "temperature": s.llm.temperature
             if options.temperature is None

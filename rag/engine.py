@@ -42,6 +42,7 @@ class AnswerOptions:
 
     top_k: int | None = None
     min_score: float | None = None
+    min_relevance: float | None = None  # the best hit's least relevance (retrieval.min_relevance)
     max_new_tokens: int | None = None
     temperature: float | None = None
     adapter: str | None = None  # the name of a loaded LoRA adapter; None: the default one
@@ -132,7 +133,11 @@ class ChatEngine:
         started = time.perf_counter()
         query = self.standalone_query(question, history)
         hits = self.retriever.search(
-            query, k=options.top_k, min_score=options.min_score, scope=options.collections
+            query,
+            k=options.top_k,
+            min_score=options.min_score,
+            scope=options.collections,
+            min_relevance=options.min_relevance,
         )
         return Retrieval(query, hits, time.perf_counter() - started)
 

@@ -39,11 +39,14 @@ class Retriever:
         k: int | None = None,
         min_score: float | None = None,
         scope: Scope = None,
+        min_relevance: float | None = None,
     ) -> list[Hit]:
-        """Top-k hits, best first; empty when nothing reaches the relevance threshold.
+        """Top-k hits, best first, each with a cosine of at least min_score; empty when the
+        best candidate's relevance is under min_relevance (None: the settings' values).
         scope: the collections to read (rag.collections); None: all of them."""
         k = k or self.settings.top_k
         threshold = self.settings.min_score if min_score is None else min_score
+        gate = self.settings.min_relevance if min_relevance is None else min_relevance
         if not query.strip():
             return []
         fetch = max(self.settings.fetch_k, k)
@@ -71,6 +74,12 @@ class Retriever:
         if self.reranker is not None:  # the second stage reorders the fused top fetch_k
             top = {i: (chunks[i][0].content_hash, chunks[i][0].text) for i, _ in ranked[:fetch]}
             ranked = self.reranker.rerank(query, list(top), top, similarity)
+        # The gate reads the best relevance estimate there is: the reranked score (a blend of
+        # two models' cosines) when reranking, else the cosine. A reworded question's answer
+        # often has a low MiniLM cosine that mpnet lifts (README "Relevance threshold").
+        relevance = dict(ranked) if self.reranker is not None else similarity
+        if max((relevance[i] for i, _ in ranked), default=gate - 1) < gate:
+            return []
         expand = self.settings.expand == "section"
         hits = []
         for chunk_id, score in ranked:

@@ -41,6 +41,7 @@ def chat_input(body: ChatRequest, engine: ChatEngine, scope: Scope = None) -> Ch
     options = AnswerOptions(
         top_k=body.top_k,
         min_score=body.min_score,
+        min_relevance=body.min_relevance,
         max_new_tokens=max_tokens,
         temperature=body.temperature,
         collections=scope,

@@ -29,6 +29,7 @@ class SearchRequest(BaseModel):
     query: str = Field(min_length=1)
     k: int = Field(5, ge=1, le=50)
     min_score: float | None = Field(None, ge=-1.0, le=1.0)
+    min_relevance: float | None = Field(None, ge=-1.0, le=1.0)
     collection: str | list[str] | None = None  # as in chat completions (app.api.collections)
 
 
@@ -92,5 +93,11 @@ def search(body: SearchRequest, request: Request) -> dict:
     """The hits `ragchat search --json` prints: source, page, score, similarity, text."""
     scope = request_scope(request, body.collection)
     engine = ApiContext.of(request).holder.get()
-    hits = engine.retriever.search(body.query, k=body.k, min_score=body.min_score, scope=scope)
+    hits = engine.retriever.search(
+        body.query,
+        k=body.k,
+        min_score=body.min_score,
+        scope=scope,
+        min_relevance=body.min_relevance,
+    )
     return {"object": "list", "query": body.query, "data": [h.search_dict() for h in hits]}

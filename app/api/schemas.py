@@ -42,7 +42,10 @@ class ChatRequest(BaseModel):
     n: int | None = None
     # ragchat's own fields (LangChain: extra_body; openai: extra_body=…)
     top_k: int | None = Field(None, ge=1, le=50, description="passages put into the prompt")
-    min_score: float | None = Field(None, ge=-1.0, le=1.0, description="cosine threshold")
+    min_score: float | None = Field(None, ge=-1.0, le=1.0, description="a hit's least cosine")
+    min_relevance: float | None = Field(
+        None, ge=-1.0, le=1.0, description="the best hit's least relevance, else not found"
+    )
     cache: bool = Field(True, description="false: never answer from the answer cache")
     collection: str | list[str] | None = Field(
         None,

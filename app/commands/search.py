@@ -18,7 +18,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--k", type=int, default=5, help="number of chunks (default 5)")
     parser.add_argument("--index", type=Path, help="index folder (default: store.path)")
     parser.add_argument(
-        "--min-score", type=float, help="cosine threshold (default: retrieval.min_score)"
+        "--min-score", type=float, help="a hit's least cosine (default: retrieval.min_score)"
+    )
+    parser.add_argument(
+        "--min-relevance",
+        type=float,
+        help="the best hit's least relevance, else nothing (default: retrieval.min_relevance)",
     )
     parser.add_argument("--json", action="store_true", help="print the hits as JSON")
     add_collection_argument(parser)
@@ -33,7 +38,11 @@ def run(args: argparse.Namespace) -> int:
     embedder = build_embedder(settings.embedding)
     store = open_store(settings, embedder, args.index)
     hits = Retriever(store, embedder, settings.retrieval).search(
-        args.query, k=args.k, min_score=args.min_score, scope=scope
+        args.query,
+        k=args.k,
+        min_score=args.min_score,
+        scope=scope,
+        min_relevance=args.min_relevance,
     )
     if args.json:
         print(json.dumps([h.search_dict() for h in hits], indent=2))

@@ -42,7 +42,7 @@ def chat(client, headers, question: str, **extra) -> httpx.Response:
 
 
 def search(client, headers, query: str, **extra) -> httpx.Response:
-    body = {"query": query, "k": 10, "min_score": -1.0, **extra}
+    body = {"query": query, "k": 10, "min_score": -1.0, "min_relevance": -1.0, **extra}
     return client.post("/v1/search", json=body, headers=headers)
 
 

@@ -57,17 +57,21 @@ def test_scoped_retrieval_never_returns_another_collection(split, embedder, ques
     settings, store, _ = split
     retriever = Retriever(store, embedder, settings.retrieval)
     for name, files in COLLECTION_FILES.items():
-        hits = retriever.search(question, k=8, min_score=-1.0, scope=frozenset({name}))
+        hits = retriever.search(
+            question, k=8, min_score=-1.0, min_relevance=-1.0, scope=frozenset({name})
+        )
         assert hits and {h.source for h in hits} <= set(files)
         assert {h.collection for h in hits} == {name}
-    others = retriever.search(question, k=20, min_score=-1.0, scope=frozenset({"default"}))
+    others = retriever.search(
+        question, k=20, min_score=-1.0, min_relevance=-1.0, scope=frozenset({"default"})
+    )
     assert not {h.source for h in others} & {f for fs in COLLECTION_FILES.values() for f in fs}
 
 
 def test_unscoped_retrieval_reads_every_collection(split, embedder):
     settings, store, _ = split
     retriever = Retriever(store, embedder, settings.retrieval)
-    hits = retriever.search(QUESTIONS[0], k=20, min_score=-1.0)
+    hits = retriever.search(QUESTIONS[0], k=20, min_score=-1.0, min_relevance=-1.0)
     assert "warranty" in {h.collection for h in hits} and len({h.collection for h in hits}) > 1
 
 

@@ -220,9 +220,11 @@ def test_pgvector_ingest_and_retrieval_by_collection(pg_settings, tmp_path):
         assert store.collections() == {"hr": 1, "manuals": 1}
         retriever = Retriever(store, embedder, pg_settings.retrieval)
         for name in folders:
-            hits = retriever.search("kettle salaries", k=5, min_score=-1.0, scope=frozenset({name}))
+            hits = retriever.search(
+                "kettle salaries", k=5, min_score=-1.0, min_relevance=-1.0, scope=frozenset({name})
+            )
             assert [h.source for h in hits] == [f"{name}.md"] and hits[0].collection == name
-        both = retriever.search("kettle salaries", k=5, min_score=-1.0)
+        both = retriever.search("kettle salaries", k=5, min_score=-1.0, min_relevance=-1.0)
         assert {h.collection for h in both} == {"hr", "manuals"}
     finally:
         store.close()

@@ -95,7 +95,7 @@ def test_off_topic_question_finds_nothing_at_the_default_threshold(
     hits = retriever.search(question)
     assert hits == [], [(h.source, h.similarity) for h in hits]
     # Below the threshold the index still holds chunks: the threshold did the filtering.
-    assert retriever.search(question, min_score=-1.0)
+    assert retriever.search(question, min_score=-1.0, min_relevance=-1.0)
 
 
 def test_cli_search_json(docs_store):
@@ -126,6 +126,14 @@ def test_cli_search_json_off_topic_is_empty(docs_store):
     )  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
+    # With both thresholds lowered the same question lists what the index holds.
+    wide = subprocess.run(
+        [sys.executable, "-m", "app.cli", "search", OFF_TOPIC[0], "--json",
+         "--min-relevance", "-1", "--min-score", "-1", "--k", "2"],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    assert wide.returncode == 0, wide.stderr
+    assert len(json.loads(wide.stdout)) == 2
 
 
 def test_removed_file_is_gone_from_every_search(store_settings, remembering, tmp_path):
@@ -143,7 +151,10 @@ def test_removed_file_is_gone_from_every_search(store_settings, remembering, tmp
         summary = Ingester(store_settings, store, remembering).run([docs], progress=False)
         assert summary.files_removed >= 1 and summary.chunks_removed >= 1
         assert {f.source for f in store.files()} == {"faq.md"}
-        assert all(h.source == "faq.md" for h in retriever.search(question, min_score=-1.0))
+        assert all(
+            h.source == "faq.md"
+            for h in retriever.search(question, min_score=-1.0, min_relevance=-1.0)
+        )
         found = store.get_chunks([i for i, _ in store.keyword_search("restocking", 20)])
         assert all(c.source == "faq.md" for c, _ in found.values())
         store.check_consistency()
