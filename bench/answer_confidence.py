@@ -9,6 +9,10 @@ near-certain token; an invented one is a guess among several. Recorded: the answ
 and minimum chosen-token probability over the first sentence, the same over tokens holding a
 digit or a capital letter (the facts), whether the answer refuses in its own words, the shipped
 judgement's P(yes) and the best hit's cosine. --judge-only skips the answer (a quicker run).
+--per-passage also asks, after the same prompt (its KV cache reused, so each costs one line),
+whether each numbered passage alone holds the answer ("passages": P(yes) per passage) and a
+stricter wording that discounts passages on the right topic without the asked detail
+("strict").
 --questions names other question files, e.g. data/eval/paraphrased.jsonl (answerable questions
 reworded away from the documents' wording, as people ask them): no threshold may refuse those.
 """
@@ -54,6 +58,24 @@ def greedy_with_confidence(llm, messages, max_tokens: int = 80) -> tuple[str, li
     return out["choices"][0]["text"], steps
 
 
+PER_PASSAGE = (
+    "Before answering: does passage [{n}] above contain the answer to this question? "
+    "Reply with yes or no only."
+)
+STRICT = (
+    "Before answering: do the numbered passages above state what this question asks for? "
+    "Passages about the same product or topic that do not give the asked detail do not count: "
+    "if the question asks for a speaker's weight and the passages give only its battery life "
+    "and price, the reply is no. Reply with yes or no only."
+)
+
+
+def asked(messages: list[dict], line: str) -> list[dict]:
+    """The answer prompt with `line` appended to its last user turn (as judge_messages)."""
+    *before, last = messages
+    return [*before, {**last, "content": f"{last['content']}\n\n{line}"}]
+
+
 def stats(steps: list[tuple]) -> dict:
     first: list[tuple] = []
     for piece, p in steps:  # the first sentence holds the answer; the rest is often padding
@@ -75,6 +97,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("runs/answer-confidence.jsonl"))
     parser.add_argument("--shard", default="0/1")
     parser.add_argument("--judge-only", action="store_true", help="only P(yes), no answer")
+    parser.add_argument("--per-passage", action="store_true", help="also per passage, strict")
     parser.add_argument(
         "--questions", type=Path, nargs="+", default=[CALIBRATION, DEFAULT_QUESTIONS]
     )
@@ -105,6 +128,11 @@ def main() -> None:
             row = {"id": q.id, "answerable": q.answerable}
             row["judge"] = llm.yes_probability(judge_messages(prompts, prompt.messages))
             row["similarity"] = retrieval.hits[0].similarity
+            row["score"] = retrieval.hits[0].score
+            if args.per_passage:
+                lines = [PER_PASSAGE.format(n=n) for n in range(1, len(prompt.hits) + 1)]
+                row["passages"] = [llm.yes_probability(asked(prompt.messages, x)) for x in lines]
+                row["strict"] = llm.yes_probability(asked(prompt.messages, STRICT))
             if not args.judge_only:
                 answer, steps = greedy_with_confidence(llm, prompt.messages)
                 row.update(answer=answer.strip(), refuses=says_not_found(answer), **stats(steps))

@@ -76,7 +76,7 @@ class Retriever:
             ranked = self.reranker.rerank(query, list(top), top, similarity)
         # The gate reads the best relevance estimate there is: the reranked score (a blend of
         # two models' cosines) when reranking, else the cosine. A reworded question's answer
-        # often has a low MiniLM cosine that mpnet lifts (README "Relevance threshold").
+        # often has a low MiniLM cosine that mpnet lifts (README "One gate for relevance").
         relevance = dict(ranked) if self.reranker is not None else similarity
         if max((relevance[i] for i, _ in ranked), default=gate - 1) < gate:
             return []

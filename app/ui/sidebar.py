@@ -128,13 +128,14 @@ def generation_options(
     )
     min_score = persistent(
         side.slider,
-        "Relevance threshold",
+        "Least passage similarity",
         "min_score",
         float(settings.retrieval.min_score),
         min_value=0.0,
         max_value=1.0,
         step=0.05,
-        help="Minimum cosine similarity; below it a passage is not used.",
+        help="Minimum cosine similarity of a passage; below it the passage is not used. "
+        "Whether anything is relevant at all is retrieval.min_relevance's call.",
     )
     temperature = persistent(
         side.slider,
