@@ -80,6 +80,26 @@ RULES: dict[str, tuple[Rule, int, tuple[str, ...]]] = {
         2,
         ("judge", "copy_p"),
     ),
+    # bench/answer_confidence.py --per-passage: the best passage's P(yes) asked one by one,
+    # and a stricter wording (same-topic passages without the asked detail count as no).
+    "best passage": (lambda r, t: r.passage_max >= t[0], 1, ("passage_max",)),
+    "judge and best passage": (
+        lambda r, t: r.judge >= t[0] and r.passage_max >= t[1],
+        2,
+        ("judge", "passage_max"),
+    ),
+    "judge + best passage": (
+        lambda r, t: r.judge + r.passage_max >= 2 * t[0],
+        1,
+        ("judge", "passage_max"),
+    ),
+    "strict": (lambda r, t: r.strict >= t[0], 1, ("strict",)),
+    "judge + strict": (lambda r, t: r.judge + r.strict >= 2 * t[0], 1, ("judge", "strict")),
+    "judge + strict + best passage": (
+        lambda r, t: r.judge + r.strict + r.passage_max >= 3 * t[0],
+        1,
+        ("judge", "strict", "passage_max"),
+    ),
 }
 
 
@@ -92,6 +112,9 @@ def load(path: Path) -> list[Row]:
         numbers = {
             k: float(v) for k, v in record.items() if isinstance(v, (int, float)) and k != "id"
         }
+        if record.get("passages"):  # per passage, in prompt order
+            numbers["passage_max"] = max(record["passages"])
+            numbers["passage_mean"] = sum(record["passages"]) / len(record["passages"])
         rows.append(Row(record["id"], record["answerable"], numbers))
     return rows
 

@@ -50,3 +50,17 @@ def test_an_answer_that_refuses_in_its_own_words_counts_as_refused(tmp_path):
     loaded = load(write(tmp_path / "s.jsonl", rows))
     rule, _, _ = RULES["judge"]
     assert rates(rule, (0.5,), loaded) == (1.0, 0.0)
+
+
+def test_per_passage_judgements_give_the_best_passage_signal(tmp_path):
+    rows = [
+        {"id": "u", "answerable": False, "judge": 0.6, "passages": [0.2, 0.3, 0.25]},
+        {"id": "a", "answerable": True, "judge": 0.4, "passages": [0.1, 0.8]},
+    ]
+    loaded = {r.id: r for r in load(write(tmp_path / "s.jsonl", rows))}
+    assert loaded["u"].passage_max == 0.3 and loaded["a"].passage_max == 0.8
+    assert abs(loaded["a"].passage_mean - 0.45) < 1e-9
+    rule, _, _ = RULES["best passage"]
+    # The whole-prompt judgement ranks these two the wrong way round; the best passage doesn't.
+    assert rates(rule, (0.5,), list(loaded.values())) == (1.0, 0.0)
+    assert auc(list(loaded.values()), "judge") == 0.0
