@@ -8,7 +8,7 @@ question's candidates once with no threshold; each policy then keeps the top 5 i
 - per-hit relevance T: the same on the reranked score (the blend of two cosines);
 - gate T + floor F: nothing when the best hit's relevance is under T (retrieval.min_relevance),
   else the hits whose cosine is at least F (retrieval.min_score).
-Printed per question file: hit@1, hit@5, MRR, PDF page hit@5, and how many answerable and
+Printed per question file: hit@1, hit@5, MRR, PDF page hit@1 and @5, and how many answerable and
 unanswerable questions got no passage at all (refused before the model's check). The gate is
 also chosen on the calibration half (evals.threshold.in_calibration_half): the highest that
 cuts no answerable question there.
@@ -66,13 +66,14 @@ def report(name: str, rows: list) -> str:
             [m.first_rank([h.source for h in hits], q.sources) for q, hits in answerable]
         )
         cells.append(f"hit@1 {s['hit@1']:.3f} hit@5 {s['hit@5']:.3f} MRR {s['mrr']:.3f}")
-        pages = [
-            m.page_hit([(h.source, h.page) for h in hits], q.pdf_source, q.page, K)
-            for q, hits in answerable
-            if q.pdf_source
-        ]
-        if pages:
-            cells.append(f"page hit@5 {sum(pages) / len(pages):.3f}")
+        for k in (1, K):
+            pages = [
+                m.page_hit([(h.source, h.page) for h in hits], q.pdf_source, q.page, k)
+                for q, hits in answerable
+                if q.pdf_source
+            ]
+            if pages:
+                cells.append(f"page hit@{k} {sum(pages) / len(pages):.3f}")
     empty_a = sum(1 for q, hits in answerable if not hits)
     empty_u = sum(1 for q, hits in rows if not q.sources and not hits)
     cells.append(f"no passage: {empty_a} answerable, {empty_u} unanswerable")
