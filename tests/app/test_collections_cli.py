@@ -50,13 +50,17 @@ def test_search_with_collection_keeps_to_it(env):
     query = "how do I return an item"
     for name, expected in (("faq", {"faq.md"}), ("policies", None)):
         out = ragchat(
-            "search", query, "--collection", name, "--k", "8", "--min-score", "-1", "--json",
+            "search", query, "--collection", name, "--k", "8", "--min-score", "-1",
+            "--min-relevance", "-1", "--json",
             env=env,
         )  # fmt: skip
         sources = {h["source"] for h in json.loads(out.stdout)}
         assert sources
         assert sources == expected if expected else "faq.md" not in sources
-    plain = ragchat("search", query, "--k", "20", "--min-score", "-1", "--json", env=env)
+    plain = ragchat(
+        "search", query, "--k", "20", "--min-score", "-1", "--min-relevance", "-1", "--json",
+        env=env,
+    )  # fmt: skip
     assert "faq.md" in {h["source"] for h in json.loads(plain.stdout)}
     bad = ragchat("search", query, "--collection", "no/such", env=env)
     assert bad.returncode != 0 and "--collection" in bad.stderr
