@@ -4,7 +4,7 @@ Two synthetic sets, grown to each size by adding to the same two indexes (FAISS 
 incrementally, as a store's ingest does):
 - near-real: each vector a random mix of two real chunk vectors (data/docs, embedded) plus
   noise of norm 0.5, renormalised, so the set has the structure of real embeddings; queried
-  with the eval questions' embeddings. This is what store.auto_hnsw_above is chosen on.
+  with the eval questions' embeddings. This is what store.auto_above is chosen on.
 - iid random: unit Gaussian vectors queried with unit Gaussian vectors, HNSW's worst case (in
   384-d every point is nearly as far as every other; no embedding model makes such data).
 Timed one query at a time with one FAISS thread (the store's default, rag.threads).

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rag.embeddings import Embedder, build_embedder
+from rag.faiss_gpu import gpu_count
 from rag.faiss_index import IndexChoice
 from rag.settings import Settings
 from rag.store import FaissStore
@@ -50,12 +51,18 @@ def open_store(
 def faiss_index_choice(settings: Settings) -> IndexChoice:
     """store.index and the HNSW parameters, as FaissStore takes them."""
     s = settings.store
+    index = s.index
+    if index == "auto" and s.use_gpu and gpu_count():
+        # The GPU copy holds a flat index only (rag.faiss_gpu), and exact search there is
+        # faster than either approximate index on the CPU.
+        index = "flat"
     return IndexChoice(
-        s.index,
+        index,
         s.hnsw_m or IndexChoice.hnsw_m,
         s.hnsw_ef_construction or IndexChoice.ef_construction,
         s.faiss_ef_search,
-        s.auto_hnsw_above,
+        s.auto_above,
+        s.auto_index,
         s.ivf_nlist,
         s.ivf_nprobe,
     )

@@ -7,13 +7,15 @@ of flat's time at recall@10 ≥ 0.98 (bench/latency.py), but FAISS cannot remove
 store that loses chunks rebuilds it from the vectors kept in SQLite (never re-embedded). IVF
 (the vectors split into `nlist` clusters by k-means, a query scanning the `nprobe` nearest)
 removes in place, so a re-ingested file costs no rebuild (bench/ivf_sweep.py).
-`auto` picks flat up to `store.auto_hnsw_above` chunks and HNSW above.
+`auto` (the default) picks flat up to `store.auto_above` chunks and `store.auto_index` (IVF
+unless set to HNSW) above: exact while flat is cheap, a store past that keeps a query's vector
+side under a millisecond and a re-ingest free of rebuilds.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
 import faiss
@@ -29,7 +31,7 @@ IVF_MIN_VECTORS = 1_000
 class IndexChoice:
     """store.index and the HNSW parameters (shared with pgvector's HNSW in rag.settings)."""
 
-    index: str = "auto"  # flat | hnsw | auto
+    index: str = "auto"  # flat | hnsw | ivf | auto
     # 32, not 16: the same recall@10 at 100k near-real vectors (0.989 vs 0.990 at efSearch 256)
     # and at 1M 0.988 vs 0.967 at efSearch 1000, for a 10% longer build and 4 bytes more a link
     # (bench/hnsw_sweep.py).
@@ -39,7 +41,11 @@ class IndexChoice:
     # graph that took 3x as long to build (a removal rebuilds it: see removable()).
     ef_construction: int = 200
     ef_search: int = 256
-    auto_hnsw_above: int = 10_000
+    auto_above: int = 10_000
+    # IVF, not HNSW, past auto_above: recall@10 0.995 against 0.989 at 100k near-real vectors
+    # (0.29 vs 0.67 ms p50), and a removal is taken out in place where HNSW rebuilds its graph
+    # (18 s at 100k, searches waiting; bench/ivf_sweep.py).
+    auto_index: str = "ivf"  # ivf | hnsw
     ivf_nlist: int = 0  # 0: ivf_lists(n) at each build
     ivf_nprobe: int = 32
 
@@ -52,7 +58,14 @@ class IndexChoice:
             case "ivf":
                 return "ivf" if n_vectors >= IVF_MIN_VECTORS else "flat"
             case "auto":
-                return "hnsw" if n_vectors > self.auto_hnsw_above else "flat"
+                if self.auto_index not in ("ivf", "hnsw"):
+                    raise ValueError(
+                        f"store.auto_index: unknown index '{self.auto_index}' "
+                        "(expected ivf or hnsw)"
+                    )
+                if n_vectors <= self.auto_above:
+                    return "flat"
+                return replace(self, index=self.auto_index).kind_for(n_vectors)
             case _:
                 raise ValueError(
                     f"store.index: unknown index '{self.index}' (expected flat, hnsw, ivf or auto)"

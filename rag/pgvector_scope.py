@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-EXACT_UP_TO = 10_000  # the size FAISS's `auto` still searches flat (store.auto_hnsw_above)
+EXACT_UP_TO = 10_000  # the size FAISS's `auto` still searches flat (store.auto_above)
 EXACT_SHARE = 0.2  # as rag.store_filter: HNSW with a filter below it misses neighbours
 MAX_EF_SEARCH = 1000  # pgvector's upper limit for hnsw.ef_search
 

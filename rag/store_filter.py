@@ -5,7 +5,7 @@ more and filtering afterwards: with a collection of 1% of 50k clustered vectors,
 and keeping the allowed ones found 0.05 of the true top 10 (bench/collections.py). A flat
 index with a selector is exact and scores only the allowed vectors. HNSW with a selector still
 walks the whole graph and finds fewer true neighbours the smaller the allowed share (recall@10
-0.40 at 1%, 0.75 at 20%, against 0.78 unfiltered), so a scope of at most `auto_hnsw_above`
+0.40 at 1%, 0.75 at 20%, against 0.78 unfiltered), so a scope of at most `auto_above`
 chunks or under a fifth of the index is searched exactly over the HNSW's own stored vectors
 (the same cost as a flat index of that size; nothing is re-read from SQLite).
 """
@@ -80,7 +80,7 @@ def scoped_search(
         # IndexIDMap2 translates the selector to its internal positions.
         params = faiss.SearchParameters(sel=selector or faiss.IDSelectorBatch(allowed))
         return index.search(query, k, params=params)
-    large = len(allowed) > choice.auto_hnsw_above and len(allowed) >= EXACT_SHARE * index.ntotal
+    large = len(allowed) > choice.auto_above and len(allowed) >= EXACT_SHARE * index.ntotal
     if kind_of(index) == "ivf":
         # IVF holds the chunk ids: the selector filters them as lists are scanned. A small
         # scope may sit in lists the query would not probe: every list, exact, then.

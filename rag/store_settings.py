@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import AliasChoices, BaseModel, Field, SecretStr
 
 
 class StoreSettings(BaseModel):
@@ -32,10 +32,6 @@ class StoreSettings(BaseModel):
         description="pgvector mode: prefix of the index's tables (PREFIX_files, PREFIX_chunks, "
         "PREFIX_meta), so several indexes share one database.",
     )
-    # flat by default: exact, ~6 ms at 100k chunks. HNSW (M 32, efConstruction 200) keeps
-    # recall@10 at 0.989 at 100k near-real vectors in a ninth of that (efSearch 256), and 0.988
-    # at 1M (efSearch 1000, 3.8 ms against 215; bench/hnsw_sweep.py). auto and hnsw are there
-    # to choose where flat's time matters.
     keyword_index: Literal["memory", "fts5"] = Field(
         "memory",
         description="faiss mode, the keyword side's BM25: memory (the FTS5 index's postings "
@@ -44,13 +40,24 @@ class StoreSettings(BaseModel):
         "fts5 (SQLite's bm25() on every query, nothing held). pgvector mode uses PostgreSQL's "
         "full-text search.",
     )
+    # auto by default: flat is exact and cheap up to 10k chunks (0.31 ms), but 5.6 ms at 100k and
+    # 215 ms at 1M, the largest step of a query past ~50k; IVF keeps recall@10 at 0.995 at 100k in
+    # 0.29 ms (bench/ivf_sweep.py) and hybrid search at 100k under 15 ms (bench/latency.py).
     index: Literal["flat", "hnsw", "ivf", "auto"] = Field(
-        "flat",
-        description="faiss mode: flat (exact), hnsw (FAISS IndexHNSWFlat: approximate, faster on "
-        "large stores; a removal rebuilds it from the stored vectors), ivf (FAISS IndexIVFFlat: "
-        "approximate, removes in place; flat under 1,000 chunks) or auto (flat up to "
-        "store.auto_hnsw_above chunks, hnsw above). A change rebuilds the index file from the "
-        "stored vectors at the next open, never re-embedding.",
+        "auto",
+        description="faiss mode: auto (flat up to store.auto_above chunks, store.auto_index "
+        "above; flat when the GPU copy searches, store.use_gpu), flat (exact), hnsw (FAISS "
+        "IndexHNSWFlat: approximate, faster on large stores; a removal rebuilds it from the "
+        "stored vectors) or ivf (FAISS IndexIVFFlat: approximate, removes in place; flat under "
+        "1,000 chunks). A change rebuilds the index file from the stored vectors at the next "
+        "open, never re-embedding.",
+    )
+    auto_index: Literal["ivf", "hnsw"] = Field(
+        "ivf",
+        description="faiss mode, store.index auto: the approximate index past store.auto_above. "
+        "ivf: recall@10 0.995 against flat at 100k near-real vectors, 0.29 ms p50, removals in "
+        "place; hnsw: 0.989, 0.67 ms, a removal rebuilds the graph (bench/ivf_sweep.py, "
+        "bench/hnsw_sweep.py).",
     )
     ivf_nlist: int = Field(
         0,
@@ -65,12 +72,15 @@ class StoreSettings(BaseModel):
         "32: recall@10 0.995 against flat at 100k near-real vectors in 0.29 ms p50 (16: 0.988, "
         "64: 0.998; bench/ivf_sweep.py). Set at every open, no rebuild.",
     )
-    auto_hnsw_above: int = Field(
+    auto_above: int = Field(
         10_000,
         ge=0,
-        description="faiss mode, store.index auto: the chunk count above which HNSW replaces flat "
-        "(checked at open and at each flush). Measured (bench/latency.py, 2 cores): flat p50 "
-        "0.11 ms at 5k vs HNSW 0.12; 0.31 vs 0.20 ms at 10k, HNSW recall@10 0.999.",
+        # The setting's first name, from when auto's only other index was HNSW.
+        validation_alias=AliasChoices("auto_above", "auto_hnsw_above"),
+        description="faiss mode, store.index auto: the chunk count above which store.auto_index "
+        "replaces flat (checked at open and at each flush; also read as auto_hnsw_above). "
+        "Measured (bench/latency.py, 2 cores): flat p50 0.11 ms at 5k vs HNSW 0.12; 0.31 vs "
+        "0.20 ms at 10k, HNSW recall@10 0.999.",
     )
     hnsw_m: int | None = Field(
         None,

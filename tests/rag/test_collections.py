@@ -87,8 +87,8 @@ def test_faiss_scoped_search_keeps_to_the_collection(tmp_path, index):
 
 
 def test_faiss_hnsw_large_scope_uses_the_graph_and_still_filters(tmp_path):
-    # A scope over most of the index (above auto_hnsw_above and a fifth): HNSW + selector.
-    settings = Settings(store={"path": tmp_path / "index", "index": "hnsw", "auto_hnsw_above": 10})
+    # A scope over most of the index (above auto_above and a fifth): HNSW + selector.
+    settings = Settings(store={"path": tmp_path / "index", "index": "hnsw", "auto_above": 10})
     store = open_store(settings, Dim8())
     try:
         _, large = fill(store)

@@ -111,7 +111,7 @@ def test_open_store_never_embeds_when_the_kind_changes(tmp_path):
 
 
 def test_auto_picks_by_size(tmp_path):
-    auto = IndexChoice("auto", auto_hnsw_above=50)
+    auto = IndexChoice("auto", auto_above=50, auto_index="hnsw")
     store = FaissStore(tmp_path, "m", DIM, index=auto)
     put(store, "a", unit(50, seed=1))
     store.flush()
@@ -131,9 +131,9 @@ def test_settings_reach_the_store(tmp_path):
     settings = Settings(
         embedding={"mode": "fake"},
         store={"path": tmp_path, "index": "hnsw", "hnsw_m": 8, "hnsw_ef_construction": 40,
-               "faiss_ef_search": 77, "auto_hnsw_above": 9},
+               "faiss_ef_search": 77, "auto_above": 9, "auto_index": "hnsw"},
     )  # fmt: skip
-    assert faiss_index_choice(settings) == IndexChoice("hnsw", 8, 40, 77, 9)
+    assert faiss_index_choice(settings) == IndexChoice("hnsw", 8, 40, 77, 9, "hnsw")
     store = FaissStore(tmp_path, "m", DIM, index=faiss_index_choice(settings))
     put(store, "a", unit(20))
     graph = faiss.downcast_index(store.index.index).hnsw
@@ -161,6 +161,27 @@ def test_unknown_index_fails_naming_the_setting():
         Settings(store={"index": "annoy"})
     with pytest.raises(ValueError, match=r"store\.index.*'annoy'"):
         IndexChoice("annoy").kind_for(10)
+    with pytest.raises(ValidationError, match=r"store\.auto_index"):
+        Settings(store={"auto_index": "flat"})
+    with pytest.raises(ValueError, match=r"store\.auto_index.*'auto'"):
+        IndexChoice("auto", auto_index="auto").kind_for(10)
+
+
+def test_auto_is_the_default_and_reads_the_threshold_by_its_first_name(monkeypatch):
+    choice = faiss_index_choice(Settings())
+    assert (choice.index, choice.auto_above, choice.auto_index) == ("auto", 10_000, "ivf")
+    assert choice.kind_for(10_000) == "flat" and choice.kind_for(10_001) == "ivf"
+    assert faiss_index_choice(Settings(store={"auto_hnsw_above": 9})).auto_above == 9
+    monkeypatch.setenv("RAGCHAT_STORE__AUTO_HNSW_ABOVE", "7")
+    assert faiss_index_choice(Settings()).auto_above == 7
+
+
+def test_auto_stays_flat_where_the_gpu_copy_searches(monkeypatch):
+    """The GPU copy holds a flat index only: auto keeps it flat there, at any size."""
+    monkeypatch.setattr("rag.components.gpu_count", lambda: 1)
+    assert faiss_index_choice(Settings()).kind_for(10**6) == "flat"
+    assert faiss_index_choice(Settings(store={"use_gpu": False})).kind_for(10**6) == "ivf"
+    assert faiss_index_choice(Settings(store={"index": "hnsw"})).kind_for(10**6) == "hnsw"
 
 
 def test_hnsw_searches_on_the_cpu_even_with_a_gpu(tmp_path):

@@ -39,6 +39,22 @@ def test_ivf_past_its_minimum_finds_the_stored_vectors(tmp_path):
         assert score == pytest.approx(1.0, abs=1e-5)
 
 
+def test_auto_turns_ivf_past_its_threshold_and_flat_again_under_it(tmp_path):
+    auto = IndexChoice("auto", auto_above=IVF_MIN_VECTORS)
+    store = FaissStore(tmp_path, "m", DIM, index=auto)
+    put(store, "a", unit(IVF_MIN_VECTORS, seed=1))
+    store.flush()
+    assert kind_of(store.index) == "flat"
+    put(store, "b", unit(10, seed=2))
+    store.flush()
+    assert kind_of(store.index) == "ivf"
+    store.check_consistency()
+    store.remove_file("/b.txt")
+    store.flush()
+    assert kind_of(store.index) == "flat"
+    store.check_consistency()
+
+
 def test_a_replaced_file_is_removed_in_place_and_survives_a_reopen(tmp_path):
     store, _ = big_store(tmp_path)
     put(store, "b", unit(30, seed=2))
