@@ -44,62 +44,51 @@ class Row:
 
 Rule = Callable[[Row, tuple[float, ...]], bool]  # True: answer; False: refuse
 
-# Each rule: (answers?, number of thresholds, the signals it needs).
-RULES: dict[str, tuple[Rule, int, tuple[str, ...]]] = {
-    "judge": (lambda r, t: r.judge >= t[0], 1, ("judge",)),
-    "evidence": (lambda r, t: r.evidence >= t[0], 1, ("evidence",)),
-    "judge and evidence": (
-        lambda r, t: r.judge >= t[0] and r.evidence >= t[1],
+RuleSpec = tuple[Rule, int, tuple[str, ...]]  # (answers?, number of thresholds, signals needed)
+
+
+def alone(signal: str) -> RuleSpec:
+    """Answer when the signal reaches the threshold."""
+    return (lambda r, t: r.signals[signal] >= t[0], 1, (signal,))
+
+
+def both(first: str, second: str) -> RuleSpec:
+    """Answer when each signal reaches its own threshold."""
+    return (
+        lambda r, t: r.signals[first] >= t[0] and r.signals[second] >= t[1],
         2,
-        ("judge", "evidence"),
-    ),
-    "judge and similarity": (
-        lambda r, t: r.judge >= t[0] and r.similarity >= t[1],
-        2,
-        ("judge", "similarity"),
-    ),
-    "fact confidence (min)": (lambda r, t: r.fact_min_p >= t[0], 1, ("fact_min_p",)),
-    "fact confidence (mean)": (lambda r, t: r.fact_mean_p >= t[0], 1, ("fact_mean_p",)),
-    "judge and fact confidence (min)": (
-        lambda r, t: r.judge >= t[0] and r.fact_min_p >= t[1],
-        2,
-        ("judge", "fact_min_p"),
-    ),
-    "judge and fact confidence (mean)": (
-        lambda r, t: r.judge >= t[0] and r.fact_mean_p >= t[1],
-        2,
-        ("judge", "fact_mean_p"),
-    ),
-    "judge + fact confidence (min)": (
-        lambda r, t: r.judge + r.fact_min_p >= 2 * t[0],
+        (first, second),
+    )
+
+
+def mean_of(*signals: str) -> RuleSpec:
+    """Answer when the signals' mean reaches the threshold."""
+    return (
+        lambda r, t: sum(r.signals[s] for s in signals) >= len(signals) * t[0],
         1,
-        ("judge", "fact_min_p"),
-    ),
-    "judge and copy check": (
-        lambda r, t: r.judge >= t[0] and r.copy_p >= t[1],
-        2,
-        ("judge", "copy_p"),
-    ),
+        signals,
+    )
+
+
+RULES: dict[str, RuleSpec] = {
+    "judge": alone("judge"),
+    "evidence": alone("evidence"),
+    "judge and evidence": both("judge", "evidence"),
+    "judge and similarity": both("judge", "similarity"),
+    "fact confidence (min)": alone("fact_min_p"),
+    "fact confidence (mean)": alone("fact_mean_p"),
+    "judge and fact confidence (min)": both("judge", "fact_min_p"),
+    "judge and fact confidence (mean)": both("judge", "fact_mean_p"),
+    "judge + fact confidence (min)": mean_of("judge", "fact_min_p"),
+    "judge and copy check": both("judge", "copy_p"),
     # bench/answer_confidence.py --per-passage: the best passage's P(yes) asked one by one,
     # and a stricter wording (same-topic passages without the asked detail count as no).
-    "best passage": (lambda r, t: r.passage_max >= t[0], 1, ("passage_max",)),
-    "judge and best passage": (
-        lambda r, t: r.judge >= t[0] and r.passage_max >= t[1],
-        2,
-        ("judge", "passage_max"),
-    ),
-    "judge + best passage": (
-        lambda r, t: r.judge + r.passage_max >= 2 * t[0],
-        1,
-        ("judge", "passage_max"),
-    ),
-    "strict": (lambda r, t: r.strict >= t[0], 1, ("strict",)),
-    "judge + strict": (lambda r, t: r.judge + r.strict >= 2 * t[0], 1, ("judge", "strict")),
-    "judge + strict + best passage": (
-        lambda r, t: r.judge + r.strict + r.passage_max >= 3 * t[0],
-        1,
-        ("judge", "strict", "passage_max"),
-    ),
+    "best passage": alone("passage_max"),
+    "judge and best passage": both("judge", "passage_max"),
+    "judge + best passage": mean_of("judge", "passage_max"),
+    "strict": alone("strict"),
+    "judge + strict": mean_of("judge", "strict"),
+    "judge + strict + best passage": mean_of("judge", "strict", "passage_max"),
 }
 
 
