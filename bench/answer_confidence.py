@@ -13,6 +13,10 @@ judgement's P(yes) and the best hit's cosine. --judge-only skips the answer (a q
 whether each numbered passage alone holds the answer ("passages": P(yes) per passage) and a
 stricter wording that discounts passages on the right topic without the asked detail
 ("strict").
+--verify also asks, after the answer (the KV cache of the prompt and the answer reused, so each
+costs one line), whether the passages state that answer ("verify") and a stricter wording
+that asks for every figure and name ("verify_strict"): a check of what the model committed to,
+not of the question.
 --questions names other question files, e.g. data/eval/paraphrased.jsonl (answerable questions
 reworded away from the documents' wording, as people ask them): no threshold may refuse those.
 """
@@ -70,6 +74,21 @@ STRICT = (
 )
 
 
+VERIFY = (
+    "Check your answer above against the numbered passages: do they state it? "
+    "Reply with yes or no only."
+)
+VERIFY_STRICT = (
+    "Is every figure, name and yes-or-no in your answer above stated in the numbered passages, "
+    "not guessed or taken from elsewhere? Reply with yes or no only."
+)
+
+
+def after_answer(messages: list[dict], answer: str, line: str) -> list[dict]:
+    """The answer prompt, the model's own answer as its turn, then `line` as the next turn."""
+    return [*messages, {"role": "assistant", "content": answer}, {"role": "user", "content": line}]
+
+
 def asked(messages: list[dict], line: str) -> list[dict]:
     """The answer prompt with `line` appended to its last user turn (as judge_messages)."""
     *before, last = messages
@@ -98,6 +117,7 @@ def main() -> None:
     parser.add_argument("--shard", default="0/1")
     parser.add_argument("--judge-only", action="store_true", help="only P(yes), no answer")
     parser.add_argument("--per-passage", action="store_true", help="also per passage, strict")
+    parser.add_argument("--verify", action="store_true", help="also P(yes) after the answer")
     parser.add_argument(
         "--questions", type=Path, nargs="+", default=[CALIBRATION, DEFAULT_QUESTIONS]
     )
@@ -136,6 +156,10 @@ def main() -> None:
             if not args.judge_only:
                 answer, steps = greedy_with_confidence(llm, prompt.messages)
                 row.update(answer=answer.strip(), refuses=says_not_found(answer), **stats(steps))
+                if args.verify:
+                    for key, line in (("verify", VERIFY), ("verify_strict", VERIFY_STRICT)):
+                        messages = after_answer(prompt.messages, answer.strip(), line)
+                        row[key] = llm.yes_probability(messages)
             out.write(json.dumps(row) + "\n")
             out.flush()
 

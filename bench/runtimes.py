@@ -10,6 +10,9 @@ them alike; the load average is printed. Ratios are against transformers fp32 of
 measured in the same run. llama.cpp also reports the follow-up cases the engine relies on: the
 answer after the answerability check over the same passages (KV prefix reused) against the
 same answer from a cold cache. transformers NF4 runs only on CUDA.
+`llamacpp+mmap` is llama.cpp with the GGUF mapped (`llm.mmap: true`) instead of read into the
+process (the default): `--runtimes llamacpp,llamacpp+mmap` compares the two, each process's
+resident memory split into its own (anonymous) and the mapped file's pages.
 """
 
 from __future__ import annotations
@@ -32,9 +35,12 @@ from rag.prompting import build_prompt
 from rag.runtime import load_chat_model
 from rag.settings import Settings
 from prompts import load_prompts
-model, runtime, new_tokens, hits_json = sys.argv[1:5]
+model, variant, new_tokens, hits_json = sys.argv[1:5]
+runtime, _, mapped = variant.partition("+")
 settings = Settings()
-llm_settings = settings.llm.model_copy(update={"model": model, "runtime": runtime, "adapter": None})
+llm_settings = settings.llm.model_copy(
+    update={"model": model, "runtime": runtime, "adapter": None, "mmap": mapped == "mmap"}
+)
 started = time.perf_counter()
 llm = load_chat_model(llm_settings, settings.resolve(settings.llm.cache_dir), NO_ADAPTER)
 load_s = time.perf_counter() - started
@@ -67,6 +73,8 @@ if runtime == "llamacpp":
     out["ttft_after_check_s"] = timed(prompt.messages)[0]
 rss_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 out["max_rss_mb"] = rss_kb / 1024
+status = dict(line.split(":", 1) for line in open("/proc/self/status"))
+out["anon_mb"], out["file_mb"] = (int(status[k].split()[0]) / 1024 for k in ("RssAnon", "RssFile"))
 print("RESULT " + json.dumps(out))
 """
 
@@ -126,7 +134,8 @@ def main() -> None:
                     kept[key] = min(kept[key], result[key])
             kept["decode_tok_s"] = max(kept["decode_tok_s"] or 0, result["decode_tok_s"] or 0)
     print(f"load average: {os.getloadavg()[0]:.2f} (1 min), {os.cpu_count()} cores")
-    head = f"{'model':22} {'runtime':12} {'prompt':>6} {'TTFT s':>7} {'tok/s':>6} {'RSS MB':>7}"
+    head = f"{'model':22} {'runtime':14} {'prompt':>6} {'TTFT s':>7} {'tok/s':>6} {'RSS MB':>7}"
+    head += f" {'anon/file MB':>12}"
     print(head + f" {'TTFT×':>6} {'tok/s×':>6} {'check s':>8} {'after check':>11}")
     for (model, runtime), r in best.items():
         base = best.get((model, "transformers"))
@@ -135,9 +144,11 @@ def main() -> None:
         extra = ""
         if "check_s" in r:
             extra = f" {r['check_s']:8.2f} {r['ttft_after_check_s']:11.2f}"
+        split = f"{r['anon_mb']:.0f}/{r['file_mb']:.0f}"
         print(
-            f"{model:22} {runtime:12} {r['prompt_tokens']:6d} {r['ttft_s']:7.2f} "
-            f"{r['decode_tok_s']:6.1f} {r['max_rss_mb']:7.0f} {ttft_x:6.2f} {speed_x:6.2f}{extra}"
+            f"{model:22} {runtime:14} {r['prompt_tokens']:6d} {r['ttft_s']:7.2f} "
+            f"{r['decode_tok_s']:6.1f} {r['max_rss_mb']:7.0f} {split:>12} {ttft_x:6.2f} "
+            f"{speed_x:6.2f}{extra}"
         )
 
 

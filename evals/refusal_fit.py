@@ -89,6 +89,14 @@ RULES: dict[str, RuleSpec] = {
     "strict": alone("strict"),
     "judge + strict": mean_of("judge", "strict"),
     "judge + strict + best passage": mean_of("judge", "strict", "passage_max"),
+    # bench/answer_confidence.py --verify: after its answer, the model asked whether the
+    # passages state it (the answer's own claim checked, not the question).
+    "verify": alone("verify"),
+    "verify strict": alone("verify_strict"),
+    "judge and verify": both("judge", "verify"),
+    "judge and verify strict": both("judge", "verify_strict"),
+    "judge + verify": mean_of("judge", "verify"),
+    "judge + verify strict": mean_of("judge", "verify_strict"),
 }
 
 

@@ -226,8 +226,9 @@ def load_llamacpp(
     threads: int,
     cache_root: Path,
     base_id: str | None = None,
+    mmap: bool = False,
 ) -> LlamaCppModel:
-    """Load a GGUF chat model into one llama.cpp context."""
+    """Load a GGUF chat model into one llama.cpp context (`mmap`: llm.mmap)."""
     require_llama_cpp()
     import llama_cpp
 
@@ -240,6 +241,7 @@ def load_llamacpp(
             n_batch=512,
             n_threads=n_threads,
             n_threads_batch=n_threads,
+            use_mmap=mmap,
             verbose=False,
         )
     except (ValueError, RuntimeError) as exc:
@@ -252,6 +254,7 @@ def load_llamacpp(
         "quantization": file_type(llama),
         "threads": n_threads,
         "file_mb": round(gguf.stat().st_size / 2**20, 1),
+        "mmap": mmap,
         "load_s": round(time.perf_counter() - started, 2),
     }
     log.info("loaded %s", report)

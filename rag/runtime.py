@@ -130,6 +130,7 @@ def load_chat_model(
         settings.threads,
         cache_root,
         base_id=preset.hf_id if preset else None,
+        mmap=settings.mmap,
     )
     if adapter_path is not None:
         model.load_adapter(adapter_path)

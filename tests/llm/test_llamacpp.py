@@ -61,6 +61,19 @@ def test_prompt_is_the_models_own_chat_template(llm: LlamaCppModel, cache_root: 
     assert llm.count_text("Returns within 30 days.") == hf.count_text("Returns within 30 days.")
 
 
+def test_mmap_setting_reaches_llama_cpp_and_answers_alike(llm: LlamaCppModel, cache_root: Path):
+    import llama_cpp
+
+    assert llm.report["mmap"] is False
+    assert llm.llama.model_params.load_mode == llama_cpp.LLAMA_LOAD_MODE_NONE  # read, not mapped
+    mapped = load_chat_model(SMALL.model_copy(update={"mmap": True}), cache_root, NO_ADAPTER)
+    assert mapped.report["mmap"] is True
+    assert mapped.llama.model_params.load_mode == llama_cpp.LLAMA_LOAD_MODE_MMAP
+    # The weights are the same whether read or mapped: so is the greedy answer.
+    with_adapter_off = "".join(llm.stream(CAPITAL, GREEDY, adapter=None))
+    assert "".join(mapped.stream(CAPITAL, GREEDY)) == with_adapter_off
+
+
 def test_greedy_streaming_is_deterministic(llm: LlamaCppModel):
     first = list(llm.stream(CAPITAL, GREEDY))
     assert len(first) > 1 and "".join(first).strip()
