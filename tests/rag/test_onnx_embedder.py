@@ -11,7 +11,13 @@ from pydantic import ValidationError
 
 from rag import openvino_encoder
 from rag.embeddings import LocalEmbedder, default_model_dir
-from rag.onnx_encoder import CACHE_DIR, UnsupportedModel, pooling_mode, weights_key
+from rag.onnx_encoder import (
+    CACHE_DIR,
+    PAD_TO_MULTIPLE,
+    UnsupportedModel,
+    pooling_mode,
+    weights_key,
+)
 from rag.settings import EmbeddingSettings, Settings
 
 TEXTS = [
@@ -65,6 +71,18 @@ def test_openvino_gives_the_same_vectors(openvino_embedder, torch_embedder):
     vectors, torch = openvino_embedder.encode(TEXTS), torch_embedder.encode(TEXTS)
     floor = 0.9999 if openvino_embedder.precision == "bf16" else 0.999999
     assert (vectors * torch).sum(axis=1).min() > floor
+
+
+def test_inputs_are_padded_to_a_few_shapes(onnx_embedder, torch_embedder, monkeypatch):
+    # Each input shape a runtime has run costs it memory: lengths are rounded up, masked.
+    graph, shapes = onnx_embedder._graph, []
+    run = graph.run
+    monkeypatch.setattr(graph, "run", lambda ids, mask: shapes.append(ids.shape) or run(ids, mask))
+    texts = ["x", "How long do I have to return an item?", "word " * 20, "word " * 600]
+    vectors = np.vstack([onnx_embedder.encode([t]) for t in texts])
+    assert [tokens for _, tokens in shapes] == [16, 16, 32, 256]
+    assert (vectors * torch_embedder.encode(texts)).sum(axis=1).min() > 0.999999
+    assert PAD_TO_MULTIPLE == 16
 
 
 @pytest.mark.parametrize("runtime", ["openvino", "onnx"])
