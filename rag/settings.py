@@ -186,7 +186,7 @@ class LLMSettings(BaseModel):
         description="llama.cpp: map the GGUF file instead of reading it into the process. Off by "
         "default: on a CPU llama.cpp repacks most 4-bit weights into buffers of its own for "
         "faster kernels, and with the file mapped too those weights were resident twice (1.5B "
-        "model: 1,936 against 1,345 MB, same answer; bench/runtimes.py). On shares the file's "
+        "model: 2,142 against 1,549 MB, same speed; bench/runtimes.py). On shares the file's "
         "pages between processes, for a model whose weights are not repacked.",
     )
 
