@@ -58,7 +58,10 @@ def timed(fn, *args) -> tuple[float, object]:
 
 
 def raw_encode(model, texts: list[str], batch_size: int = 32) -> np.ndarray:
-    """Plain SentenceTransformer.encode, as LocalEmbedder calls it."""
+    """Plain SentenceTransformer.encode, as LocalEmbedder calls it; for a LocalEmbedder on a
+    graph runtime (bench/ingest.py --runtime), that runtime's encode of the same batches."""
+    if isinstance(model, LocalEmbedder):
+        return model.encode(texts)
     return model.encode(
         texts, batch_size=batch_size, normalize_embeddings=True, convert_to_numpy=True
     )
@@ -68,7 +71,8 @@ class ModelEmbedder:
     """ragchat's embedder interface around any SentenceTransformer (variants); counts texts."""
 
     def __init__(self, base: LocalEmbedder, model=None, batch_size: int | None = None):
-        self.base, self.model = base, model or base.model
+        # Without a torch model (a graph runtime) raw_encode runs the embedder itself.
+        self.base, self.model = base, model or base.model or base
         self.name, self.dim, self.max_tokens = base.name, base.dim, base.max_tokens
         self.batch_size = batch_size or base.batch_size
         self.tokenizer = base.tokenizer  # lets Ingester read files in a child process

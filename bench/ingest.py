@@ -191,17 +191,23 @@ def main() -> None:
     parser.add_argument(
         "--no-sequential", action="store_true", help="skip ragchat without its encode thread"
     )
+    parser.add_argument(
+        "--runtime", default="torch", help="embedding.runtime for the limit and ingest"
+    )
     add_arguments(parser)
     args = parser.parse_args()
 
-    # sentence-transformers on torch: the variants and the limit measured here are torch's
-    # (ONNX Runtime against torch: bench/encode_runtimes.py).
-    base = LocalEmbedder(EmbeddingSettings(device="cpu", runtime="torch"))
+    # sentence-transformers on torch by default: the variants and the limit measured here are
+    # torch's (the runtimes against each other: bench/encode_runtimes.py). --runtime auto (the
+    # app's default) measures ingest against the limit of the runtime it runs on.
+    base = LocalEmbedder(EmbeddingSettings(device="cpu", runtime=args.runtime))
+    if base.runtime != "torch" and (wants_variants(args) or not args.no_langchain):
+        parser.error("--runtime other than torch: add --no-langchain, without variants")
     print(
         f"{os.cpu_count()} CPUs (load average {os.getloadavg()[0]:.1f}, OMP_WAIT_POLICY="
         f"{os.environ.get('OMP_WAIT_POLICY', 'unset')}), torch "
-        f"{torch.__version__} with {torch.get_num_threads()} threads, {base.name}, "
-        f"batch {base.batch_size}"
+        f"{torch.__version__} with {torch.get_num_threads()} threads, {base.name} on "
+        f"{base.runtime} {base.precision}, batch {base.batch_size}"
     )
     chunker = make_chunker(base)
     with tempfile.TemporaryDirectory(prefix="ragchat-bench-") as tmp_name:
@@ -217,11 +223,12 @@ def main() -> None:
             f"corpus: {args.dir or f'data/docs x{args.copies}'}: {n_files} files, "
             f"{total} chunks, {len(texts)} distinct texts to embed"
         )
-        raw_encode(base.model, texts[:32])  # warm-up
+        model = base.model if base.runtime == "torch" else base  # what raw_encode runs
+        raw_encode(model, texts[:32])  # warm-up
         raws, rags, seqs = [], [], []
         for r in range(args.rounds):  # alternate, so load from other processes hits both
             load = os.getloadavg()[0]
-            raws.append(measure(raw_encode, base.model, texts))
+            raws.append(measure(raw_encode, model, texts))
             counting = ModelEmbedder(base)
             rags.append((*measure(ragchat_ingest, corpus, tmp / f"index-{r}", counting), counting))
             if not args.no_sequential:
