@@ -14,16 +14,14 @@ data/docs (`python -m ingest data/docs`).
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
+from bench.child import run_child
 
 CHILD = r"""
 import json, sqlite3, sys, time
@@ -58,18 +56,10 @@ print("RESULT " + json.dumps({"runtime": f"{embedder.runtime} {embedder.precisio
 
 
 def run(multiple: int, out: Path) -> dict:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, str(multiple), str(out)],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    for line in done.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return json.loads(line.removeprefix("RESULT "))
-    sys.exit(f"padding to {multiple} failed:\n{done.stderr[-1500:]}")
+    result, error = run_child(CHILD, str(multiple), str(out))
+    if result is None:
+        sys.exit(f"padding to {multiple} failed:\n{error}")
+    return result
 
 
 def main() -> None:

@@ -20,11 +20,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import subprocess
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.child import run_child  # noqa: E402
 
 CHILD = r"""
 import json, os, resource, sys, time
@@ -98,19 +99,10 @@ def passages() -> str:
 
 
 def run_pair(model: str, runtime: str, new_tokens: int, hits: str) -> dict | None:
-    env = {**os.environ, "HF_HUB_OFFLINE": "1", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run(
-        [sys.executable, "-c", CHILD, model, runtime, str(new_tokens), hits],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-    )
-    for line in done.stdout.splitlines():
-        if line.startswith("RESULT "):
-            return json.loads(line.removeprefix("RESULT "))
-    print(f"{model} / {runtime} failed:\n{done.stderr[-1500:]}", file=sys.stderr)
-    return None
+    result, error = run_child(CHILD, model, runtime, str(new_tokens), hits)
+    if result is None:
+        print(f"{model} / {runtime} failed:\n{error}", file=sys.stderr)
+    return result
 
 
 def main() -> None:
