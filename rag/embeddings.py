@@ -12,7 +12,9 @@ from typing import Any, Protocol
 import numpy as np
 
 from rag.embed_runtime import graph_encoder
+from rag.onnx_encoder import UnsupportedModel
 from rag.settings import EmbeddingSettings
+from rag.st_folder import FolderModel, read_folder
 from rag.threads import set_torch_threads
 
 log = logging.getLogger(__name__)
@@ -67,8 +69,6 @@ class LocalEmbedder:
     """sentence-transformers on CPU or CUDA, normalised vectors (inner product = cosine)."""
 
     def __init__(self, settings: EmbeddingSettings):
-        from sentence_transformers import SentenceTransformer
-
         folder = Path(settings.model) if settings.model else default_model_dir()
         if not folder.exists():
             raise RuntimeError(f"embedding.model = '{settings.model}': no such folder")
@@ -79,7 +79,9 @@ class LocalEmbedder:
                 f"{self.device}: set it to cpu, or embedding.quantize to none"
             )
         self.threads = set_torch_threads(settings.threads)  # before the first forward pass
-        self.model = SentenceTransformer(str(folder), device=self.device, local_files_only=True)
+        # A graph runtime needs only the folder's description (rag.st_folder), not the library.
+        light = _plain_folder(folder) if _may_run_graph(settings, self.device) else None
+        self.model = light or _sentence_transformer(folder, self.device)
         self.batch_size = settings.batch_size
         self.name = folder.name if settings.model else "all-MiniLM-L6-v2"
         match settings.quantize:
@@ -90,11 +92,13 @@ class LocalEmbedder:
                 self.name += "+int8"  # other vectors: an fp32 index is refused, not mixed
             case other:
                 raise ValueError(f"embedding.quantize = {other!r}: choose none or int8")
-        self.dim = int(self.model.get_embedding_dimension())
+        self.dim = light.dim if light else int(self.model.get_embedding_dimension())
         self.max_tokens = int(self.model.max_seq_length)
         self.tokenizer = self.model.tokenizer
         self._counter = _private_counter(self.tokenizer)
         self.runtime, self._graph = graph_encoder(settings, self.model, folder, self.device)
+        if self._graph is None and light is not None:  # no graph runtime after all: torch
+            self.model = _sentence_transformer(folder, self.device)
         self.precision = getattr(self._graph, "precision", "fp32")
         if self._graph is not None:  # the graph runtime holds its own copy of the weights
             self.model = None
@@ -123,6 +127,24 @@ class LocalEmbedder:
             show_progress_bar=progress,
         )
         return np.asarray(vectors, dtype=np.float32)
+
+
+def _may_run_graph(settings: EmbeddingSettings, device: str) -> bool:
+    return settings.runtime != "torch" and device == "cpu" and settings.quantize == "none"
+
+
+def _plain_folder(folder: Path) -> FolderModel | None:
+    try:
+        return read_folder(folder)
+    except UnsupportedModel as err:
+        log.info("embedder through sentence-transformers: %s", err)
+        return None
+
+
+def _sentence_transformer(folder: Path, device: str) -> Any:
+    from sentence_transformers import SentenceTransformer
+
+    return SentenceTransformer(str(folder), device=device, local_files_only=True)
 
 
 def quantize_int8(model) -> None:

@@ -40,6 +40,10 @@ class UnsupportedModel(ValueError):
 
 def pooling_mode(model: Any) -> str:
     """'mean' or 'cls' for a Transformer → Pooling (→ Normalize) model, else UnsupportedModel."""
+    from rag.st_folder import FolderModel  # here: rag.st_folder imports this module
+
+    if isinstance(model, FolderModel):  # read from its folder's description
+        return model.pooling
     names = [type(module).__name__ for module in model]
     if names[:2] != ["Transformer", "Pooling"] or any(n != "Normalize" for n in names[2:]):
         raise UnsupportedModel(f"modules {' → '.join(names)}")
@@ -111,6 +115,12 @@ def cached_graph(model: Any, folder: Path, mode: str) -> Path | bytes:
     path = CACHE_DIR / f"{weights_key(folder)}-{mode}-opset{OPSET}.onnx"
     if path.exists():
         return path
+    from rag.st_folder import FolderModel  # here: rag.st_folder imports this module
+
+    if isinstance(model, FolderModel):  # read without sentence-transformers: the export needs it
+        from sentence_transformers import SentenceTransformer
+
+        model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
     graph = export(model, mode)
     try:  # written whole or not at all: another process may be reading the folder
         path.parent.mkdir(parents=True, exist_ok=True)

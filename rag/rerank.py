@@ -33,7 +33,15 @@ def _load(folder: str) -> Callable[[list[str]], np.ndarray]:
     """The model's encode (normalised vectors), one per process however many retrievers are
     built. On torch, not ONNX Runtime: ORT saved 47 ms a query (111.9 → 64.6 ms) but copies the
     weights into process memory, 829 MB resident against 391 MB for torch, which maps the
-    safetensors file; against ~10 s answers the memory costs more than the time pays."""
+    safetensors file; against ~10 s answers the memory costs more than the time pays. A plain
+    folder runs without importing sentence-transformers (rag.st_folder: ~5 s, ~300 MB)."""
+    from rag.onnx_encoder import UnsupportedModel
+    from rag.st_folder import FolderEncoder, read_folder
+
+    try:
+        return FolderEncoder(read_folder(Path(folder))).encode
+    except UnsupportedModel as err:
+        log.info("reranker through sentence-transformers: %s", err)
     from sentence_transformers import SentenceTransformer  # a core dependency, imported late
 
     model = SentenceTransformer(folder, device="cpu", local_files_only=True)
