@@ -69,6 +69,19 @@ def weights_key(folder: Path) -> str:
     return f"{folder.name}-{digest.hexdigest()[:16]}"
 
 
+def pooled_vectors(tokens: Any, attention_mask: Any, mode: str) -> Any:
+    """sentence-transformers' Pooling (mean over the unmasked tokens, or the CLS token) and
+    Normalize, on torch tensors: in the exported graph and in rag.st_folder's encoder."""
+    import torch
+
+    if mode == "cls":
+        pooled = tokens[:, 0]
+    else:
+        mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
+        pooled = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+    return torch.nn.functional.normalize(pooled, dim=-1)
+
+
 def export(model: Any, mode: str) -> bytes:
     """The ONNX graph of transformer + pooling + L2 normalisation, dynamic batch and length."""
     import torch
@@ -80,13 +93,7 @@ def export(model: Any, mode: str) -> bytes:
 
         def forward(self, input_ids: Any, attention_mask: Any) -> Any:
             out = self.transformer(input_ids=input_ids, attention_mask=attention_mask)
-            tokens = out.last_hidden_state
-            if mode == "cls":
-                pooled = tokens[:, 0]
-            else:
-                mask = attention_mask.unsqueeze(-1).to(tokens.dtype)
-                pooled = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            return torch.nn.functional.normalize(pooled, dim=-1)
+            return pooled_vectors(out.last_hidden_state, attention_mask, mode)
 
     sample = model.tokenizer(["a short text", "another"], padding=True, return_tensors="pt")
     encoder = Encoder(model[0].auto_model).eval()

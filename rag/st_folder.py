@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-from rag.onnx_encoder import UnsupportedModel
+from rag.onnx_encoder import UnsupportedModel, pooled_vectors
 
 
 @dataclass(frozen=True)
@@ -89,11 +89,6 @@ class FolderEncoder:
             )
             with torch.inference_mode():
                 tokens = self.model(**batch).last_hidden_state
-            if self.spec.pooling == "cls":
-                pooled = tokens[:, 0]
-            else:
-                mask = batch["attention_mask"].unsqueeze(-1).to(tokens.dtype)
-                pooled = (tokens * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            vectors = torch.nn.functional.normalize(pooled, dim=-1)
+                vectors = pooled_vectors(tokens, batch["attention_mask"], self.spec.pooling)
             out[rows] = vectors.float().numpy()
         return out
