@@ -51,6 +51,23 @@ class RetrievalSettings(BaseModel):
         description="rerank mpnet: score = weight · the reranker's cosine + (1 − weight) · the "
         "first-stage embedder's cosine (1: the reranker alone, 0: vector order).",
     )
+    # 0.2 and 0.2: within 0.002 of the best mean MRR over the tuning halves of four question
+    # sets (data/eval verbatim and reworded, the Perl FAQ's verbatim and reworded) and no worse
+    # than 0 on any set's other half (bench/rerank.py, README "Reranking").
+    rerank_sentence_weight: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description="rerank mpnet: the share of a candidate's score that its best sentence's "
+        "blended cosine gets (0: the whole chunk's alone).",
+    )
+    rerank_heading_weight: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description="rerank mpnet: the share of a candidate's score that its heading's blended "
+        "cosine gets, when the heading is a question (an FAQ entry's); 0: headings not read.",
+    )
     expand: Literal["none", "section"] = Field(
         "none",
         description="section: when a hit's neighbouring chunk of the same section (file, page, "

@@ -16,8 +16,8 @@ from rag.collections import Scope, permits
 from rag.embeddings import Embedder
 from rag.expand import expand_sections
 from rag.fusion import Candidates, fuse, reciprocal_rank_fusion
-from rag.rerank import build_reranker
-from rag.schema import Hit
+from rag.rerank import Passage, build_reranker
+from rag.schema import Chunk, Hit
 from rag.settings import RetrievalSettings
 from rag.store_protocol import VectorStore
 
@@ -31,7 +31,7 @@ class Retriever:
         self.store = store
         self.embedder = embedder
         self.settings = settings
-        self.reranker = build_reranker(settings)  # None for retrieval.rerank none
+        self.reranker = build_reranker(settings, embedder)  # None for retrieval.rerank none
 
     def search(
         self,
@@ -72,8 +72,8 @@ class Retriever:
         fused = self.fuse(query, vector_hits, keyword_hits, chunks, similarity)
         ranked = [(i, s) for i, s in sorted(fused.items(), key=lambda kv: -kv[1]) if i in chunks]
         if self.reranker is not None:  # the second stage reorders the fused top fetch_k
-            top = {i: (chunks[i][0].content_hash, chunks[i][0].text) for i, _ in ranked[:fetch]}
-            ranked = self.reranker.rerank(query, list(top), top, similarity)
+            top = {i: passage(chunks[i][0]) for i, _ in ranked[:fetch]}
+            ranked = self.reranker.rerank(query, query_vector, top, similarity)
         # The gate reads the best relevance estimate there is: the reranked score (a blend of
         # two models' cosines) when reranking, else the cosine. A reworded question's answer
         # often has a low MiniLM cosine that mpnet lifts (README "One gate for relevance").
@@ -123,6 +123,11 @@ class Retriever:
         found = Candidates(vector_hits, keyword_hits, similarity, texts)
         s = self.settings
         return fuse(s.fusion, query, found, s.rrf_k, s.keyword_weight, s.convex_alpha)
+
+
+def passage(chunk: Chunk) -> Passage:
+    """What the reranker reads of a chunk."""
+    return Passage(chunk.content_hash, chunk.text, chunk.heading)
 
 
 def __getattr__(name: str) -> Any:

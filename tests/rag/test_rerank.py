@@ -11,7 +11,7 @@ import pytest
 import rag.rerank as rerank
 import rag.rerank_model as rerank_model
 from rag.embeddings import default_model_dir
-from rag.rerank import VectorCache, build_reranker
+from rag.rerank import Passage, VectorCache, build_reranker
 from rag.retriever import Retriever
 from rag.settings import EmbeddingSettings, RetrievalSettings
 
@@ -33,8 +33,10 @@ def _models_dir(tmp_path, monkeypatch):
 
 
 def _retriever(docs_index, embedder, **options) -> Retriever:
+    """Whole chunks only unless a test asks for the smaller views (test_rerank_views.py)."""
     _, store = docs_index
-    options = {"rerank_model": str(default_model_dir()), **options}
+    whole = {"rerank_sentence_weight": 0.0, "rerank_heading_weight": 0.0}
+    options = {"rerank_model": str(default_model_dir()), **whole, **options}
     return Retriever(store, embedder, RetrievalSettings(**options))
 
 
@@ -55,18 +57,22 @@ def test_the_blend_weighs_the_rerankers_cosine_against_the_first_stages(
     docs_index, embedder, torch_minilm
 ):
     reranker = _retriever(docs_index, embedder, rerank="mpnet", rerank_weight=0.7).reranker
-    texts = {1: ("h1", "Returns are accepted within 30 days."), 2: ("h2", "Orders ship in a day.")}
+    texts = {
+        2: Passage("h2", "Orders ship in a day."),
+        1: Passage("h1", "Returns are accepted within 30 days."),
+    }
     query = "How many days do I have to return something?"
     q = torch_minilm.encode([query])[0]
-    cos = {i: float(np.dot(torch_minilm.encode([t])[0], q)) for i, (_, t) in texts.items()}
+    cos = {i: float(np.dot(torch_minilm.encode([p.text])[0], q)) for i, p in texts.items()}
     # The first stage thinks 2 is far better; 0.7 of the reranker's cosine still puts 1 first.
     first = {1: 0.0, 2: 0.5}
-    blended = dict(reranker.rerank(query, [2, 1], texts, first))
+    q_first = embedder.encode([query])[0]
+    blended = dict(reranker.rerank(query, q_first, texts, first))
     assert blended == pytest.approx({i: 0.7 * cos[i] + 0.3 * first[i] for i in texts}, abs=1e-4)
     assert cos[1] - cos[2] > 0.3 * 0.5 / 0.7  # so the order below follows from the formula
-    assert [i for i, _ in reranker.rerank(query, [2, 1], texts, first)] == [1, 2]
+    assert [i for i, _ in reranker.rerank(query, q_first, texts, first)] == [1, 2]
     reranker.weight = 0.0  # the first stage alone
-    assert [i for i, _ in reranker.rerank(query, [1, 2], texts, first)] == [2, 1]
+    assert [i for i, _ in reranker.rerank(query, q_first, texts, first)] == [2, 1]
 
 
 def test_chunk_vectors_are_encoded_once_and_read_back_from_sqlite(tmp_path, docs_index, embedder):
@@ -83,12 +89,13 @@ def test_unknown_reranker_names_the_setting_and_the_choices():
     with pytest.raises(
         ValueError, match=r"retrieval.rerank: unknown reranker 'bogus'.*none, mpnet"
     ):
-        build_reranker(RetrievalSettings(rerank="bogus"))
+        build_reranker(RetrievalSettings(rerank="bogus"), first_stage=None)
 
 
 def test_missing_model_folder_names_the_setting(tmp_path):
     with pytest.raises(RuntimeError, match="retrieval.rerank_model"):
-        build_reranker(RetrievalSettings(rerank="mpnet", rerank_model=str(tmp_path / "absent")))
+        settings = RetrievalSettings(rerank="mpnet", rerank_model=str(tmp_path / "absent"))
+        build_reranker(settings, first_stage=None)
 
 
 def test_missing_packaged_model_names_what_to_install(tmp_path, monkeypatch):
