@@ -47,7 +47,7 @@ def policies(relevance: Callable[[Hit], float]) -> dict[str, Callable[[list[Hit]
     for t in (0.3, 0.28, 0.25):
         rules[f"per-hit cosine {t}"] = lambda hits, t=t: [h for h in hits if h.similarity >= t]
         rules[f"per-hit relevance {t}"] = lambda hits, t=t: [h for h in hits if relevance(h) >= t]
-        for floor in (0.0, 0.2):
+        for floor in (0.0, 0.1, 0.2):
             rules[f"gate {t} + floor {floor}"] = lambda hits, t=t, f=floor: (
                 [h for h in hits if h.similarity >= f] if best(hits, relevance) >= t else []
             )

@@ -107,12 +107,14 @@ def main() -> int:
         cells = " | ".join("{hit@1:.3f} / {hit@5:.3f} / {mrr:.3f}".format(**row[n]) for n in sets)
         print(f"| {row['variant']} | {cells} | {row['p50_ms']:.0f} | {row['added_ms']:+.1f} |")
     best = max(rows, key=lambda r: statistics.mean(r[f"{n} tune"]["mrr"] for n in sets))
-    print(f"\nchosen on the tuning halves (best mean MRR): {best['variant']}; other halves:")
-    for row in (rows[0], best):
+    print(f"\nbest mean MRR on the tuning halves: {best['variant']}")
+    print("| weights | tuning halves' mean MRR | other halves: " + " | ".join(sets) + " |")
+    for row in rows:
+        tune = statistics.mean(row[f"{n} tune"]["mrr"] for n in sets)
         cells = " | ".join(
             "{hit@1:.3f} / {hit@5:.3f} / {mrr:.3f}".format(**row[f"{n} test"]) for n in sets
         )
-        print(f"| {row['variant']} | {cells} |")
+        print(f"| {row['variant']} | {tune:.4f} | {cells} |")
     if args.json:
         args.json.write_text(json.dumps(rows, indent=2) + "\n")
     return 0
