@@ -71,7 +71,7 @@ def run_corpus(settings: Settings, embedder, spec: str, ranks: dict, times: dict
                 hits = retrievers[v].search(query, k=5)
                 times[v].append((time.perf_counter() - start) * 1000)
                 rank = m.first_rank([h.source for h in hits], q.sources)
-                ranks[v].setdefault(f"{Path(index).parent.name}/{Path(path).name}", {})[q.id] = rank
+                ranks[v].setdefault(f"{index} {Path(path).name}", {})[q.id] = rank
     store.close()
 
 
@@ -91,7 +91,9 @@ def main() -> int:
     rows = []
     for v in VARIANTS:
         row = {"variant": label(v), "p50_ms": statistics.median(times[v])}
-        row["added_ms"] = statistics.median(t - b for t, b in zip(times[v], times[VARIANTS[0]]))
+        row["added_ms"] = statistics.median(
+            t - b for t, b in zip(times[v], times[VARIANTS[0]], strict=True)
+        )
         for name in sets:
             by_id = ranks[v][name]
             row[name] = m.rank_summary(list(by_id.values()))
