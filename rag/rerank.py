@@ -196,29 +196,34 @@ class BiEncoderReranker:
         q_first: np.ndarray,
     ) -> dict[int, float]:
         viewed = sorted(score, key=lambda i: -score[i])[:VIEWED]
-        views = {
-            i: (
-                sentences(candidates[i].text) if self.views.sentence else [],
-                question_heading(candidates[i].heading) if self.views.heading else None,
-            )
-            for i in viewed
-        }
-        texts = {text_hash(t): t for said, asked in views.values() for t in [*said, asked] if t}
+        texts: dict[str, str] = {}  # every view's text by its hash, each hashed once
+
+        def keys(shown: list[str]) -> list[str]:
+            hashed = [text_hash(t) for t in shown]
+            texts.update(zip(hashed, shown, strict=True))
+            return hashed
+
+        views = {}
+        for i in viewed:
+            said = sentences(candidates[i].text) if self.views.sentence else []
+            asked = question_heading(candidates[i].heading) if self.views.heading else None
+            views[i] = (keys(said), keys([asked] if asked else []))
         second = kept_vectors(self.encode, self.cache, texts)
         first = kept_vectors(self.first_encode, self.first_cache, texts)
 
-        def best(found: dict, query: np.ndarray, shown: list[str]) -> float:
-            return max(float(np.dot(found[text_hash(t)], query)) for t in shown)
+        def blended(hashed: list[str]) -> float:
+            """Each model's best cosine among the texts, blended as the chunks' cosines are."""
+            best_second = max(float(np.dot(second[h], q)) for h in hashed)
+            best_first = max(float(np.dot(first[h], q_first)) for h in hashed)
+            return self.weight * best_second + (1 - self.weight) * best_first
 
-        w, mixed = self.weight, dict(score)
+        mixed = dict(score)
         for i, (said, asked) in views.items():
             s = score[i]
-            if said:  # each model's best sentence, blended as the chunks' cosines are
-                view = w * best(second, q, said) + (1 - w) * best(first, q_first, said)
-                s = (1 - self.views.sentence) * s + self.views.sentence * view
+            if said:
+                s = (1 - self.views.sentence) * s + self.views.sentence * blended(said)
             if asked:
-                view = w * best(second, q, [asked]) + (1 - w) * best(first, q_first, [asked])
-                s = (1 - self.views.heading) * s + self.views.heading * view
+                s = (1 - self.views.heading) * s + self.views.heading * blended(asked)
             mixed[i] = s
         return mixed
 
