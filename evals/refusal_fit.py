@@ -8,7 +8,8 @@ the answerable questions of data/eval/questions.jsonl in evals.threshold's calib
 Report: the 17 unanswerable questions of questions.jsonl (none of them seen in calibration)
 and the answerable ones of the other half. Each rule refuses when its score is below its
 threshold(s); the thresholds are the ones with the highest calibration refusal recall whose
-false refusals stay within the limit (ties: the fewest false refusals).
+false refusals stay within the limit (ties: the fewest false refusals, then the lowest
+thresholds).
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from pathlib import Path
 
 from evals.threshold import in_calibration_half
 
-GRID = [round(0.05 * i, 2) for i in range(1, 20)]  # 0.05 … 0.95, for two thresholds
-FINE = [round(0.01 * i, 2) for i in range(1, 100)]  # 0.01 … 0.99, for one
+FINE = [round(0.01 * i, 2) for i in range(1, 100)]  # 0.01 … 0.99, each threshold
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,11 @@ RULES: dict[str, RuleSpec] = {
     "judge and verify strict": both("judge", "verify_strict"),
     "judge + verify": mean_of("judge", "verify"),
     "judge + verify strict": mean_of("judge", "verify_strict"),
+    # python -m evals.support: the answer's claim checked against its two closest passage
+    # sentences in a short prompt of its own (rag.support, answerability.min_support).
+    "support": alone("support"),
+    "judge and support": both("judge", "support"),
+    "judge + support": mean_of("judge", "support"),
 }
 
 
@@ -138,10 +143,12 @@ def rates(rule: Rule, thresholds: tuple[float, ...], rows: list[Row]) -> tuple[f
 
 
 def fit(rule: Rule, arity: int, rows: list[Row], limit: float) -> tuple[float, ...]:
-    grids = [(t,) for t in FINE] if arity == 1 else [(a, b) for a in GRID for b in GRID]
+    grids = [(t,) for t in FINE] if arity == 1 else [(a, b) for a in FINE for b in FINE]
     scored = [(rates(rule, t, rows), t) for t in grids]
-    allowed = [(recall, -false, t) for (recall, false), t in scored if false <= limit]
-    return max(allowed)[2] if allowed else grids[0]
+    # Ties go to the lowest thresholds: the calibration set can't tell them apart, and the
+    # lower ones refuse fewer answerable questions it doesn't hold.
+    allowed = [(recall, -false, -sum(t), t) for (recall, false), t in scored if false <= limit]
+    return max(allowed)[3] if allowed else grids[0]
 
 
 def main() -> None:

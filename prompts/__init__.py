@@ -21,6 +21,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "condense": frozenset({"history", "question"}),
     "not_found": frozenset(),
     "answerable": frozenset(),
+    "supported": frozenset({"evidence", "claim"}),
 }
 
 

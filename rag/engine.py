@@ -29,6 +29,7 @@ from rag.retriever import Retriever
 from rag.runtime import ChatModel
 from rag.schema import Answer, Hit
 from rag.settings import Settings
+from rag.support import claim_of, evidence, support_messages
 
 log = logging.getLogger(__name__)
 
@@ -235,6 +236,8 @@ class ChatEngine:
         yield from self._decode(answer, prompt, mode, run, started)
         if hits and self.settings.answerability.check_figures:
             yield from self._withdraw_if_ungrounded(answer, prompt, run.question)
+        if hits and self.settings.answerability.min_support > 0 and not answer.refused:
+            yield from self._withdraw_if_unsupported(answer, prompt, mode, run.options)
         if hits and not answer.refused:
             # Small models often forget the [n] markers: fall back to the best-supporting chunk.
             answer.sources = cited_hits(answer.text, prompt.hits) or supporting_hits(
@@ -279,6 +282,35 @@ class ChatEngine:
         answer.refused = True
         answer.text = self.prompts.render("not_found")
         yield f"\n\n[withdrawn: {', '.join(answer.ungrounded)} is in none of the passages] "
+        yield answer.text
+
+    def support_probability(
+        self, text: str, hits: list[Hit], adapter: str | None = None
+    ) -> float | None:
+        """P(the passage sentences closest to the answer's claim say it) (rag.support); None
+        when there is no claim to check (an empty answer, or one that says it found nothing)."""
+        claim = claim_of(text)
+        if not claim or says_not_found(text):
+            return None
+        found = evidence(claim, [h.text for h in hits], self.retriever.embedder.encode)
+        return self.llm.yes_probability(support_messages(self.prompts, claim, found), adapter)
+
+    def _withdraw_if_unsupported(
+        self, answer: Answer, prompt: BuiltPrompt, mode: Mode, options: AnswerOptions
+    ) -> Iterator[str]:
+        """Replace an answer whose claim its closest passage sentences don't state."""
+        started = time.perf_counter()
+        adapter = self._adapter_for(mode, options)
+        answer.supported_p = self.support_probability(answer.text, prompt.hits, adapter)
+        answer.timings.support_s = time.perf_counter() - started
+        if (
+            answer.supported_p is None
+            or answer.supported_p >= self.settings.answerability.min_support
+        ):
+            return
+        answer.refused = True
+        answer.text = self.prompts.render("not_found")
+        yield "\n\n[withdrawn: the passages do not say this] "
         yield answer.text
 
     def _decode(

@@ -62,6 +62,7 @@ class Timings:
     tokens_per_s: float | None = None
     prompt_tokens: int = 0
     check_s: float = 0.0  # the answerability check (its prompt is read then, and reused)
+    support_s: float = 0.0  # the check of the answer against its passages (rag.support)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -80,6 +81,7 @@ class Answer:
     refused: bool = False  # answered with the "not in the documents" reply
     answerable_p: float | None = None  # the model's P(the passages answer it), when checked
     ungrounded: list[str] = field(default_factory=list)  # figures no passage had (withdrawn)
+    supported_p: float | None = None  # P(the passages say the answer's claim), when checked
     error: str | None = None
     cached: bool = False  # served from the answer cache (rag.answer_cache), not generated
 
@@ -91,6 +93,7 @@ class Answer:
             "refused": self.refused,
             "answerable_p": self.answerable_p,
             "ungrounded": self.ungrounded,
+            "supported_p": self.supported_p,
             "error": self.error,
             "cached": self.cached,
             "sources": [

@@ -204,6 +204,15 @@ class AnswerabilitySettings(BaseModel):
         description="Answer only when P(yes) is at least this; below it the reply is "
         "prompts/not_found.txt with the closest passages as related.",
     )
+    min_support: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="After answering from passages, the model is shown the answer's first "
+        "sentence and the two passage sentences closest to it and asked whether they say it "
+        "(rag.support); below this P(yes) the answer is withdrawn and the reply is "
+        "prompts/not_found.txt. 0 = no check.",
+    )
     check_figures: bool = Field(
         False,
         description="After answering from passages, withdraw an answer that states figures "

@@ -64,3 +64,30 @@ def test_per_passage_judgements_give_the_best_passage_signal(tmp_path):
     # The whole-prompt judgement ranks these two the wrong way round; the best passage doesn't.
     assert rates(rule, (0.5,), list(loaded.values())) == (1.0, 0.0)
     assert auc(list(loaded.values()), "judge") == 0.0
+
+
+def test_the_answer_check_catches_what_the_judgement_misses(tmp_path):
+    # Half the unanswerable questions fool the judgement (0.7, like answerable ones) but not
+    # the answer check; both signals together refuse them all, each alone only half.
+    rows = [
+        {"id": f"cal-{i}", "answerable": False, "judge": 0.7 if i % 2 else 0.2, "support": 0.1}
+        for i in range(20)
+    ]
+    rows += [
+        {"id": f"cal-s{i}", "answerable": False, "judge": 0.2, "support": 0.9} for i in range(10)
+    ]
+    rows += [
+        {"id": f"a-{i}", "answerable": True, "judge": 0.6 + 0.005 * i, "support": 0.5 + 0.01 * i}
+        for i in range(40)
+    ]
+    loaded = load(write(tmp_path / "signals.jsonl", rows))
+    rule, arity, needs = RULES["judge and support"]
+    assert arity == 2 and needs == ("judge", "support")
+    thresholds = fit(rule, arity, loaded, limit=0.05)
+    assert rates(rule, thresholds, loaded) == (1.0, 0.0)
+    for alone_ in ("judge", "support"):
+        single, _, _ = RULES[alone_]
+        (t,) = fit(single, 1, loaded, limit=0.05)
+        assert rates(single, (t,), loaded)[0] < 1.0
+    # The lowest thresholds that do it: just above the refused scores.
+    assert thresholds == (0.21, 0.11)

@@ -64,3 +64,14 @@ def test_a_damaged_part_is_refused_by_hash(tmp_path, monkeypatch):
     with pytest.raises(ModelLoadError, match="sha256.*expected .*force-reinstall"):
         preset_gguf(damaged, tmp_path / "cache")
     assert not list((tmp_path / "cache").iterdir())  # nothing half-written is left
+
+
+def test_default_model_confirms_a_copied_claim_and_doubts_a_stitched_one(engine):
+    # The TV-4's battery *life* is in data/docs, its capacity in mAh is not: an answer that
+    # reuses the 20 hours as a capacity is what rag.support is there to catch.
+    hits = engine.retrieve("How long does the TrailView TV-4 battery last?").hits
+    copied = engine.support_probability("The TV-4 lasts 20 hours in normal use [1].", hits)
+    stitched = engine.support_probability(
+        "The battery capacity in mAh of the TrailView TV-4 is 20 hours [1].", hits
+    )
+    assert copied > 0.5 > stitched

@@ -1,0 +1,55 @@
+"""Does the passage text say what the answer says? A short check after the answer.
+
+The judgement before the answer (rag.answerability) reads the question against ~500 tokens of
+passages, and a small model tends to say "yes" whenever the passages are about the product the
+question names, whether or not they give the detail asked ("What is the battery capacity in
+mAh of the TrailView TV-4?" → "… is 20 hours [1]", a figure copied from the battery *life*).
+This check looks at what the model committed to instead: the answer's first sentence (its
+claim) and the two passage sentences closest to it, and asks the model, in a prompt of ~100
+tokens, whether that text says it. A claim copied from the passages is confirmed; one stitched
+from a neighbouring fact is not. `answerability.min_support` is the line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from prompts import Prompts
+from rag.passage_views import sentences
+from rag.prompting import Messages
+
+# The claim is read without its [n] markers: they name where a fact is, not the fact.
+_CITATION = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# Two sentences: the claim's own and the next closest, which often holds the other half of a
+# claim that joins two facts ("costs $12.99 and takes 2 business days"). Measured on data/eval
+# against three (README "Checking the answer against its passages").
+EVIDENCE_SENTENCES = 2
+
+
+def claim_of(answer: str) -> str:
+    """The answer's first sentence, without citation markers."""
+    text = _CITATION.sub("", answer).strip()
+    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+
+
+def evidence(
+    claim: str, passages: Sequence[str], encode: Callable[[list[str]], np.ndarray]
+) -> list[str]:
+    """The passages' sentences closest in meaning to the claim, best first."""
+    found = list(dict.fromkeys(s for text in passages for s in sentences(text)))
+    if not found:
+        return []
+    vectors = encode([claim, *found])
+    closest = np.argsort(-(vectors[1:] @ vectors[0]), kind="stable")[:EVIDENCE_SENTENCES]
+    return [found[i] for i in closest]
+
+
+def support_messages(prompts: Prompts, claim: str, sentences_: Sequence[str]) -> Messages:
+    """The check's whole prompt: one user turn, without the answer's system prompt, so the
+    model judges the text in front of it rather than its role."""
+    text = prompts.render("supported", evidence="\n".join(sentences_), claim=claim)
+    return [{"role": "user", "content": text}]

@@ -1,0 +1,83 @@
+"""The check of an answer against its passages (rag.support): the claim, its evidence, the
+prompt, and the engine withdrawing an answer below answerability.min_support (real SmolLM2)."""
+
+from __future__ import annotations
+
+import pytest
+
+from prompts import load_prompts
+from rag.engine import ChatEngine, build_engine
+from rag.llm import NO_ADAPTER
+from rag.support import EVIDENCE_SENTENCES, claim_of, evidence, support_messages
+
+SHIPPING = (
+    "Standard shipping costs $5.99 and is free on orders of $75 or more.\n"
+    "Expedited shipping takes 2 business days and costs $12.99."
+)
+BATTERY = "The TrailView TV-4 runs for up to 20 hours on one charge. It weighs 180 grams."
+
+
+def test_the_claim_is_the_first_sentence_without_citation_markers():
+    assert claim_of("Standard shipping costs $5.99 [1]. It is free over $75 [2].") == (
+        "Standard shipping costs $5.99."
+    )
+    assert claim_of("Yes [1, 3], it is waterproof") == "Yes, it is waterproof"
+    assert claim_of("  ") == ""
+
+
+def test_evidence_is_the_passage_sentences_closest_to_the_claim(embedder):
+    found = evidence(
+        "Expedited delivery costs $12.99.", [BATTERY, SHIPPING, SHIPPING], embedder.encode
+    )
+    assert found[0] == "Expedited shipping takes 2 business days and costs $12.99."
+    assert len(found) == EVIDENCE_SENTENCES == len(set(found))  # repeated passages read once
+    assert evidence("anything", [], embedder.encode) == []
+
+
+def test_the_check_is_one_short_user_turn_with_the_evidence_and_the_claim():
+    (turn,) = support_messages(load_prompts(), "It costs $5.99.", ["A", "B"])
+    assert turn["role"] == "user"
+    assert "A\nB" in turn["content"] and "Statement: It costs $5.99." in turn["content"]
+
+
+@pytest.fixture(scope="module")
+def engine(docs_index) -> ChatEngine:
+    settings, _ = docs_index
+    settings = settings.model_copy(deep=True)
+    settings.llm.max_new_tokens = 24
+    settings.answerability.min_probability = 0.0
+    return build_engine(settings, adapter=NO_ADAPTER)
+
+
+def fixed_answer(engine, monkeypatch, words: list[str]) -> None:
+    """The model's answer is fixed here; the check itself runs on the real model."""
+    monkeypatch.setattr(engine.llm, "stream", lambda *a, **k: iter(words))
+
+
+def test_an_answer_below_min_support_is_withdrawn(engine, monkeypatch):
+    fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
+    monkeypatch.setattr(engine.settings.answerability, "min_support", 1.0)
+    stream = engine.stream("How much does standard shipping cost?")
+    shown = "".join(stream)
+    answer = stream.answer
+    assert 0.0 < answer.supported_p < 1.0 and answer.timings.support_s > 0
+    assert answer.refused and answer.text == engine.prompts.render("not_found")
+    assert "withdrawn" in shown and answer.hits and not answer.sources
+
+
+def test_an_answer_at_or_above_min_support_stands(engine, monkeypatch):
+    fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
+    monkeypatch.setattr(engine.settings.answerability, "min_support", 0.001)
+    answer = engine.ask("How much does standard shipping cost?")
+    assert not answer.refused and answer.supported_p >= 0.001
+    assert answer.text == "Standard shipping costs $5.99 [1]." and answer.sources
+
+
+def test_no_check_when_off_or_when_the_answer_found_nothing(engine, monkeypatch):
+    fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
+    monkeypatch.setattr(engine.settings.answerability, "min_support", 0.0)
+    assert engine.ask("How much does standard shipping cost?").supported_p is None
+    fixed_answer(engine, monkeypatch, ["I could not find that", " in the documents."])
+    monkeypatch.setattr(engine.settings.answerability, "min_support", 1.0)
+    answer = engine.ask("How much does standard shipping cost?")
+    assert answer.supported_p is None and answer.timings.support_s >= 0
