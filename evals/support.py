@@ -28,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     from rag.adapters import NO_ADAPTER
     from rag.engine import AnswerOptions, _Run, build_engine
     from rag.grounding import says_not_found
+    from rag.support import support_probability
 
     parser = argparse.ArgumentParser(prog="python -m evals.support", description=__doc__)
     parser.add_argument("runs", nargs="+", help="RUN=QUESTIONS")
@@ -59,7 +60,8 @@ def main(argv: list[str] | None = None) -> int:
                     print,
                 )
                 prompt = engine._prompt(run, retrieval.hits)
-                support = engine.support_probability(record["answer"], prompt.hits)
+                passages = [h.text for h in prompt.hits]
+                support = support_probability(engine.checker, record["answer"], passages)
                 row = {
                     "id": question.id,
                     "answerable": question.answerable,

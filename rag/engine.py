@@ -29,7 +29,7 @@ from rag.retriever import Retriever
 from rag.runtime import ChatModel
 from rag.schema import Answer, Hit
 from rag.settings import Settings
-from rag.support import claim_of, evidence, support_messages
+from rag.support import Checker, support_probability
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +93,10 @@ class ChatEngine:
         self.retriever = retriever
         self.llm = llm
         self.prompts = prompts
+
+    @property
+    def checker(self) -> Checker:
+        return Checker(self.llm, self.prompts, self.retriever.embedder.encode)
 
     @property
     def has_adapter(self) -> bool:
@@ -284,24 +288,14 @@ class ChatEngine:
         yield f"\n\n[withdrawn: {', '.join(answer.ungrounded)} is in none of the passages] "
         yield answer.text
 
-    def support_probability(
-        self, text: str, hits: list[Hit], adapter: str | None = None
-    ) -> float | None:
-        """P(the passage sentences closest to the answer's claim say it) (rag.support); None
-        when there is no claim to check (an empty answer, or one that says it found nothing)."""
-        claim = claim_of(text)
-        if not claim or says_not_found(text):
-            return None
-        found = evidence(claim, [h.text for h in hits], self.retriever.embedder.encode)
-        return self.llm.yes_probability(support_messages(self.prompts, claim, found), adapter)
-
     def _withdraw_if_unsupported(
         self, answer: Answer, prompt: BuiltPrompt, mode: Mode, options: AnswerOptions
     ) -> Iterator[str]:
         """Replace an answer whose claim its closest passage sentences don't state."""
         started = time.perf_counter()
         adapter = self._adapter_for(mode, options)
-        answer.supported_p = self.support_probability(answer.text, prompt.hits, adapter)
+        passages = [h.text for h in prompt.hits]
+        answer.supported_p = support_probability(self.checker, answer.text, passages, adapter)
         answer.timings.support_s = time.perf_counter() - started
         if (
             answer.supported_p is None

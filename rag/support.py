@@ -14,19 +14,24 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from prompts import Prompts
+from rag.grounding import says_not_found
 from rag.passage_views import sentences
 from rag.prompting import Messages
+
+if TYPE_CHECKING:  # rag.runtime loads the model back ends; the check needs only the protocol
+    from rag.runtime import ChatModel
 
 # The claim is read without its [n] markers: they name where a fact is, not the fact.
 _CITATION = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Two sentences: the claim's own and the next closest, which often holds the other half of a
-# claim that joins two facts ("costs $12.99 and takes 2 business days"). Measured on data/eval
-# against three (README "Checking the answer against its passages").
+# claim that joins two facts ("costs $12.99 and takes 2 business days").
 EVIDENCE_SENTENCES = 2
 
 
@@ -53,3 +58,24 @@ def support_messages(prompts: Prompts, claim: str, sentences_: Sequence[str]) ->
     model judges the text in front of it rather than its role."""
     text = prompts.render("supported", evidence="\n".join(sentences_), claim=claim)
     return [{"role": "user", "content": text}]
+
+
+@dataclass(frozen=True)
+class Checker:
+    """What the check needs of the engine: its model, its prompts and its embedder."""
+
+    llm: ChatModel
+    prompts: Prompts
+    encode: Callable[[list[str]], np.ndarray]
+
+
+def support_probability(
+    checker: Checker, answer: str, passages: Sequence[str], adapter: str | None = None
+) -> float | None:
+    """P(yes): the passage sentences closest to the answer's claim say it. None when there is
+    no claim to check (an empty answer, or one that says it found nothing)."""
+    claim = claim_of(answer)
+    if not claim or says_not_found(answer):
+        return None
+    found = evidence(claim, passages, checker.encode)
+    return checker.llm.yes_probability(support_messages(checker.prompts, claim, found), adapter)

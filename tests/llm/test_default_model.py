@@ -13,6 +13,7 @@ from rag.engine import AnswerOptions, build_engine  # noqa: E402
 from rag.llm import NO_ADAPTER  # noqa: E402
 from rag.models import DEFAULT_PRESET, PRESETS, ModelLoadError, preset_gguf  # noqa: E402
 from rag.settings import LLMSettings, Settings  # noqa: E402
+from rag.support import support_probability  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -70,8 +71,13 @@ def test_default_model_confirms_a_copied_claim_and_doubts_a_stitched_one(engine)
     # The TV-4's battery *life* is in data/docs, its capacity in mAh is not: an answer that
     # reuses the 20 hours as a capacity is what rag.support is there to catch.
     hits = engine.retrieve("How long does the TrailView TV-4 battery last?").hits
-    copied = engine.support_probability("The TV-4 lasts 20 hours in normal use [1].", hits)
-    stitched = engine.support_probability(
-        "The battery capacity in mAh of the TrailView TV-4 is 20 hours [1].", hits
+    passages = [h.text for h in hits]
+    copied = support_probability(
+        engine.checker, "The TV-4 lasts 20 hours in normal use [1].", passages
+    )
+    stitched = support_probability(
+        engine.checker,
+        "The battery capacity in mAh of the TrailView TV-4 is 20 hours [1].",
+        passages,
     )
     assert copied > 0.5 > stitched
