@@ -1,7 +1,11 @@
 """How many questions of each set one `answerability.min_probability` refuses, from the judge's
-P(yes) that bench/answer_confidence.py recorded.
+P(yes) that bench/answer_confidence.py (or python -m evals.support) recorded.
 
     python -m evals.refusal_table runs/judge.jsonl [--thresholds 0.40 0.42 0.45 0.48]
+        [--min-support 0.3]
+
+--min-support also refuses rows whose answer check (`support`, python -m evals.support) is
+under it, and rows whose answer says in its own words that it found nothing (`refuses`).
 
 A question with no passage above `retrieval.min_score` gets no judgement (no row): it is refused
 before the check, and counted as refused here. The sets, by question id: the calibration
@@ -32,27 +36,35 @@ def question_set(question_id: str, answerable: bool) -> str:
 
 
 def refusal_counts(
-    judged: dict[str, float], questions: dict[str, bool], threshold: float
+    judged: dict[str, dict], questions: dict[str, bool], threshold: float, min_support: float = 0
 ) -> dict[str, tuple[int, int]]:
     """Per set: (refused, questions). A question without a judgement was refused before it."""
     counts = {name: [0, 0] for name in SETS}
     for question_id, answerable in questions.items():
         count = counts[question_set(question_id, answerable)]
         count[1] += 1
-        p = judged.get(question_id)
-        count[0] += p is None or p < threshold
+        row = judged.get(question_id)
+        count[0] += row is None or row["judge"] < threshold or refused_after(row, min_support)
     return {name: (refused, total) for name, (refused, total) in counts.items() if total}
+
+
+def refused_after(row: dict, min_support: float) -> bool:
+    """Refused after the answer: its check is under min_support, or it says it found nothing."""
+    if not min_support:
+        return False
+    return bool(row.get("refuses")) or row.get("support", 1.0) < min_support
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("judged", type=Path, help="rows with id and judge (P(yes))")
     parser.add_argument("--thresholds", type=float, nargs="+", default=[0.40, 0.42, 0.45, 0.48])
+    parser.add_argument("--min-support", type=float, default=0.0, help="0: judgement only")
     args = parser.parse_args()
     judged = {}
     for line in args.judged.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        judged[row["id"]] = row["judge"]
+        judged[row["id"]] = row
     questions = {
         q.id: q.answerable
         for path in (REFUSAL_CALIBRATION, DEFAULT_QUESTIONS, PARAPHRASED)
@@ -65,13 +77,13 @@ def main() -> None:
     print("| threshold | " + " | ".join(f"{name} refused" for name in SETS) + " |")
     print("|---|" + "---|" * len(SETS))
     for threshold in args.thresholds:
-        counts = refusal_counts(judged, questions, threshold)
+        counts = refusal_counts(judged, questions, threshold, args.min_support)
         cells = [f"{counts[name][0]} of {counts[name][1]}" for name in SETS]
         print(f"| {threshold:.2f} | " + " | ".join(cells) + " |")
     for half, chosen in halves.items():
         print(f"\nanswerable questions, {half}:")
         for threshold in args.thresholds:
-            counts = refusal_counts(judged, chosen, threshold)
+            counts = refusal_counts(judged, chosen, threshold, args.min_support)
             cells = [f"{name} {refused}/{total}" for name, (refused, total) in counts.items()]
             print(f"  {threshold:.2f}: " + ", ".join(cells))
 

@@ -13,7 +13,15 @@ def test_questions_are_counted_in_their_own_set_and_unjudged_ones_as_refused():
         "para-01": True,
         "para-02": True,  # no passage above retrieval.min_score: no judgement
     }
-    judged = {"cal-unans-01": 0.30, "unans-01": 0.60, "ship-01": 0.44, "para-01": 0.90}
+    judged = {
+        q: {"judge": p}
+        for q, p in {
+            "cal-unans-01": 0.30,
+            "unans-01": 0.60,
+            "ship-01": 0.44,
+            "para-01": 0.90,
+        }.items()
+    }
     assert [question_set(q, a) for q, a in questions.items()] == [*SETS, SETS[3]]
     assert refusal_counts(judged, questions, 0.42) == {
         "calibration unanswerable": (1, 1),
@@ -23,3 +31,18 @@ def test_questions_are_counted_in_their_own_set_and_unjudged_ones_as_refused():
     }
     at_half = refusal_counts(judged, questions, 0.5)
     assert at_half["eval answerable"] == (1, 1) and at_half["eval unanswerable"] == (0, 1)
+
+
+def test_min_support_also_refuses_unsupported_answers_and_own_word_refusals():
+    questions = {"unans-01": False, "unans-02": False, "ship-01": True, "para-01": True}
+    judged = {
+        "unans-01": {"judge": 0.7, "support": 0.1},  # the judgement is fooled, the check isn't
+        "unans-02": {"judge": 0.7, "support": 0.9, "refuses": 1},  # says it found nothing
+        "ship-01": {"judge": 0.8, "support": 0.6},
+        "para-01": {"judge": 0.8},  # no claim to check: nothing refuses it
+    }
+    assert refusal_counts(judged, questions, 0.42)["eval unanswerable"] == (0, 2)
+    with_check = refusal_counts(judged, questions, 0.42, min_support=0.3)
+    assert with_check["eval unanswerable"] == (2, 2)
+    assert with_check["eval answerable"] == (0, 1) and with_check["reworded answerable"] == (0, 1)
+    assert refusal_counts(judged, questions, 0.42, min_support=0.7)["eval answerable"] == (1, 1)
