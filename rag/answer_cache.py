@@ -121,6 +121,9 @@ class AnswerCache:
             if options.temperature is None
             else options.temperature,
             "adapter": options.adapter if mode != "rag" else None,
+            # The checks decide whether an answer is given at all: a stored answer that a
+            # stricter check would have withdrawn must not outlive the change.
+            "answerability": s.answerability.model_dump(mode="json"),
             **(extra or {}),
         }
         if options.collections is not None:

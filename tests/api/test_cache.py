@@ -148,3 +148,13 @@ def test_other_model_codes_never_match(server, tmp_path):
         loose.lookup("How much does the SolarFold SF-200 cost?", [], "rag", options).answer is None
     )
     assert loose.lookup("What is the price of the SolarFold SF-120?", [], "rag", options).answer
+
+
+def test_a_changed_answerability_check_is_not_served_old_answers(server, tmp_path, monkeypatch):
+    exact = cache(server, tmp_path, mode="exact")
+    options = AnswerOptions()
+    exact.store(exact.lookup(STANDARD, [], "rag", options), answer("$5.99"), "$5.99")
+    assert exact.lookup(STANDARD, [], "rag", options).match == "exact"
+    check = server.holder.get().settings.answerability
+    monkeypatch.setattr(check, "min_support", check.min_support + 0.1)
+    assert exact.lookup(STANDARD, [], "rag", options).answer is None
