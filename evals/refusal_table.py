@@ -5,7 +5,8 @@ P(yes) that bench/answer_confidence.py (or python -m evals.support) recorded.
         [--min-support 0.3]
 
 --min-support also refuses rows whose answer check (`support`, python -m evals.support) is
-under it, and rows whose answer says in its own words that it found nothing (`refuses`).
+under it. A row whose answer says in its own words that it found nothing (`refuses`, recorded
+by python -m evals.support) counts as refused, as the evaluation counts it.
 
 A question with no passage above `retrieval.min_score` gets no judgement (no row): it is refused
 before the check, and counted as refused here. The sets, by question id: the calibration
@@ -49,9 +50,8 @@ def refusal_counts(
 
 
 def refused_after(row: dict, min_support: float) -> bool:
-    """Refused after the answer: its check is under min_support, or it says it found nothing."""
-    if not min_support:
-        return False
+    """Refused after the answer: it says it found nothing (as the evaluation counts it), or
+    its check is under min_support."""
     return bool(row.get("refuses")) or row.get("support", 1.0) < min_support
 
 

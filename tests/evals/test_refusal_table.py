@@ -33,7 +33,7 @@ def test_questions_are_counted_in_their_own_set_and_unjudged_ones_as_refused():
     assert at_half["eval answerable"] == (1, 1) and at_half["eval unanswerable"] == (0, 1)
 
 
-def test_min_support_also_refuses_unsupported_answers_and_own_word_refusals():
+def test_own_word_refusals_count_and_min_support_refuses_unsupported_answers():
     questions = {"unans-01": False, "unans-02": False, "ship-01": True, "para-01": True}
     judged = {
         "unans-01": {"judge": 0.7, "support": 0.1},  # the judgement is fooled, the check isn't
@@ -41,7 +41,7 @@ def test_min_support_also_refuses_unsupported_answers_and_own_word_refusals():
         "ship-01": {"judge": 0.8, "support": 0.6},
         "para-01": {"judge": 0.8},  # no claim to check: nothing refuses it
     }
-    assert refusal_counts(judged, questions, 0.42)["eval unanswerable"] == (0, 2)
+    assert refusal_counts(judged, questions, 0.42)["eval unanswerable"] == (1, 2)
     with_check = refusal_counts(judged, questions, 0.42, min_support=0.3)
     assert with_check["eval unanswerable"] == (2, 2)
     assert with_check["eval answerable"] == (0, 1) and with_check["reworded answerable"] == (0, 1)
