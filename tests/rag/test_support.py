@@ -80,4 +80,15 @@ def test_no_check_when_off_or_when_the_answer_found_nothing(engine, monkeypatch)
     fixed_answer(engine, monkeypatch, ["I could not find that", " in the documents."])
     monkeypatch.setattr(engine.settings.answerability, "min_support", 1.0)
     answer = engine.ask("How much does standard shipping cost?")
-    assert answer.supported_p is None and answer.timings.support_s >= 0
+    assert answer.supported_p is None and not answer.refused
+
+
+def test_a_claim_without_a_figure_is_not_checked(engine, monkeypatch):
+    monkeypatch.setattr(engine.settings.answerability, "min_support", 1.0)
+    fixed_answer(
+        engine, monkeypatch, ["Yes, standard", " shipping is offered [1]. It costs $5.99."]
+    )
+    answer = engine.ask("Do you offer standard shipping?")
+    assert answer.supported_p is None and not answer.refused  # the figure is not in the claim
+    fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
+    assert engine.ask("Do you offer standard shipping?").refused
