@@ -209,9 +209,9 @@ class AnswerabilitySettings(BaseModel):
         ge=0.0,
         le=1.0,
         description="After answering from passages, the model is shown the answer's first "
-        "sentence and the two passage sentences closest to it and asked whether they say it "
-        "(rag.support); below this P(yes) the answer is withdrawn and the reply is "
-        "prompts/not_found.txt. 0 = no check.",
+        "sentence, when it holds a number, and the two passage sentences closest to it, and "
+        "asked whether they say it (rag.support); below this P(yes) the answer is withdrawn "
+        "and the reply is prompts/not_found.txt. 0 = no check.",
     )
     check_figures: bool = Field(
         False,
