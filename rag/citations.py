@@ -6,12 +6,12 @@ import re
 
 from rag.schema import Hit
 
-_MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
+MARKER = re.compile(r"\[(\d+(?:\s*,\s*\d+)*)\]")
 
 
 def cited_numbers(text: str) -> list[int]:
     numbers: list[int] = []
-    for group in _MARKER.findall(text):
+    for group in MARKER.findall(text):
         for part in group.split(","):
             n = int(part)
             if n not in numbers:

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
+from rag.citations import MARKER
+
 # [1] markers and "page 2" / "passage 3" name where a fact is, not a fact.
-_CITATION = re.compile(r"\[\d+(?:\s*,\s*\d+)*\]|\b(?:pages?|passages?)\s+\d+", re.IGNORECASE)
+_CITATION = re.compile(MARKER.pattern + r"|\b(?:pages?|passages?)\s+\d+", re.IGNORECASE)
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 # Refusal wording: the prompt's "not in the documents" reply and the usual paraphrases.
 _REFUSAL = re.compile(

@@ -14,7 +14,7 @@ import re
 
 # A sentence ends at . ! or ? followed by white space; lines are split first, so list items,
 # table rows and headings are sentences of their own.
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 # Shorter pieces ("1.", "- Yes.", "Page 3 of 8") say too little to match a question on their
 # own; they still count inside the whole chunk's vector.
 MIN_SENTENCE_CHARS = 16
@@ -26,7 +26,7 @@ def sentences(text: str) -> list[str]:
     found = []
     for line in text.splitlines():
         found += [
-            s.strip() for s in _SENTENCE_END.split(line) if len(s.strip()) >= MIN_SENTENCE_CHARS
+            s.strip() for s in SENTENCE_END.split(line) if len(s.strip()) >= MIN_SENTENCE_CHARS
         ]
     return found or [text.strip()]
 

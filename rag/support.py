@@ -28,16 +28,17 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from prompts import Prompts
+from rag.citations import MARKER
 from rag.grounding import figures, says_not_found
-from rag.passage_views import sentences
+from rag.passage_views import SENTENCE_END, sentences
 from rag.prompting import Messages
 
 if TYPE_CHECKING:  # rag.runtime loads the model back ends; the check needs only the protocol
     from rag.runtime import ChatModel
 
-# The claim is read without its [n] markers: they name where a fact is, not the fact.
-_CITATION = re.compile(r"\s*\[\d+(?:\s*,\s*\d+)*\]")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+# The claim is read without its [n] markers (and the space before them): they name where a
+# fact is, not the fact.
+_MARKERS = re.compile(r"\s*" + MARKER.pattern)
 # Two sentences: the claim's own and the next closest, which often holds the other half of a
 # claim that joins two facts ("costs $12.99 and takes 2 business days").
 EVIDENCE_SENTENCES = 2
@@ -45,8 +46,8 @@ EVIDENCE_SENTENCES = 2
 
 def claim_of(answer: str) -> str:
     """The answer's first sentence, without citation markers."""
-    text = _CITATION.sub("", answer).strip()
-    return _SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
+    text = _MARKERS.sub("", answer).strip()
+    return SENTENCE_END.split(text, maxsplit=1)[0] if text else ""
 
 
 def evidence(
