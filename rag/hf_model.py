@@ -115,8 +115,11 @@ class LoadedModel(NamedAdapters):
         ids = chat_input_ids(self, messages)
         return stream_tokens(self, ids, config, stop=stop, adapter=adapter)
 
-    def yes_probability(self, messages: list[dict], adapter: str | None = None) -> float:
-        """P(the reply starts with yes | messages), normalised over the yes and no tokens."""
+    def yes_probability(
+        self, messages: list[dict], adapter: str | None = None, keep_cache: bool = False
+    ) -> float:
+        """P(the reply starts with yes | messages), normalised over the yes and no tokens.
+        No prompt cache is kept between calls here, so keep_cache has nothing to keep."""
         from rag.generation import chat_input_ids
 
         ids = chat_input_ids(self, messages).to(self.model.device)

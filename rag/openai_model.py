@@ -158,9 +158,12 @@ class OpenAIChatModel(NamedAdapters):
             finally:
                 response.close()
 
-    def yes_probability(self, messages: Messages, adapter: str | None = None) -> float:
+    def yes_probability(
+        self, messages: Messages, adapter: str | None = None, keep_cache: bool = False
+    ) -> float:
         """P(yes) / (P(yes) + P(no)) of the first reply token, from the server's top
-        log-probabilities (vLLM and llama.cpp return them; a server that doesn't can't judge)."""
+        log-probabilities (vLLM and llama.cpp return them; a server that doesn't can't judge).
+        The server manages its own prompt cache, so keep_cache has nothing to do here."""
         model = self._model_for(adapter)
         with self._errors(model):
             reply = self.client.chat.completions.create(

@@ -49,7 +49,12 @@ class ChatModel(Protocol):
         adapter: str | None = None,
     ) -> Iterator[str]: ...
 
-    def yes_probability(self, messages: Messages, adapter: str | None = None) -> float: ...
+    def yes_probability(
+        self, messages: Messages, adapter: str | None = None, keep_cache: bool = False
+    ) -> float:
+        """P(the reply starts with yes). keep_cache: a question on the side, after which the
+        runtime's prompt cache (if it has one) holds what it held before."""
+        ...
 
 
 def describe(report: dict) -> str:

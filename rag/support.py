@@ -88,4 +88,6 @@ def support_probability(
     if not claim or says_not_found(answer) or not figures(claim):
         return None
     found = evidence(claim, passages, checker.encode)
-    return checker.llm.yes_probability(support_messages(checker.prompts, claim, found), adapter)
+    messages = support_messages(checker.prompts, claim, found)
+    # A side question: the answer's prompt stays cached for the next turn to reuse.
+    return checker.llm.yes_probability(messages, adapter, keep_cache=True)

@@ -121,6 +121,24 @@ def test_yes_probability_is_a_probability(llm: LlamaCppModel):
     assert llm.yes_probability(asks) == pytest.approx(p, abs=1e-6)  # from the cached prompt
 
 
+def test_a_side_question_keeps_the_prompt_cache(llm: LlamaCppModel):
+    first = [{"role": "system", "content": "Answer from the passages."}, *CAPITAL]
+    side = [{"role": "user", "content": "Text:\nParis is in France.\nDoes it say so? yes/no"}]
+    p = llm.yes_probability(first)
+    cached = llm.llama.input_ids[: llm.llama.n_tokens].tolist()
+    assert cached[: len(llm.prompt_tokens(first))] == llm.prompt_tokens(first)
+
+    llm.yes_probability(side, keep_cache=True)
+    assert llm.llama.input_ids[: llm.llama.n_tokens].tolist() == cached
+    # The restored cache is the real one: the first prompt judged from it gives the same
+    # (its last token decoded again, alone this time, hence the tolerance).
+    assert llm.yes_probability(first) == pytest.approx(p, abs=1e-3)
+    assert "".join(llm.stream(first, GREEDY)) == "".join(llm.stream(first, GREEDY))
+
+    llm.yes_probability(side)  # without keep_cache the side question's prompt is cached
+    assert llm.llama.input_ids[: llm.llama.n_tokens].tolist() != cached
+
+
 def test_adapter_for_another_base_is_refused(cache_root: Path, tmp_path: Path):
     other = tmp_path / "qwen-adapter"
     other.mkdir()
