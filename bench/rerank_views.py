@@ -1,7 +1,9 @@
 """The reranker's smaller views of a candidate: its best sentence and its question heading
-(retrieval.rerank_sentence_weight, retrieval.rerank_heading_weight), on several corpora.
+(retrieval.rerank_sentence_weight, retrieval.rerank_heading_weight), on several corpora; with
+`--headings`, the candidates added by question-heading search (retrieval.heading_candidates).
 
     python bench/rerank_views.py [--corpus INDEX=QUESTIONS[,QUESTIONS...]] ... [--json FILE]
+                                 [--headings]
 
 Default corpus: .ragchat/index with data/eval's verbatim and reworded questions. The Perl FAQ
 (README "A real manual written elsewhere") adds
@@ -35,26 +37,38 @@ from rag.retriever import Retriever, passage  # noqa: E402
 from rag.settings import PROJECT_ROOT, Settings  # noqa: E402
 
 # (sentence weight, heading weight); (0, 0) is the whole chunk alone, as before the views.
-VARIANTS = [(0.0, 0.0), (0.2, 0.0), (0.0, 0.2), (0.1, 0.1), (0.2, 0.2), (0.3, 0.1), (0.3, 0.3)]
+WEIGHTS = [(0.0, 0.0), (0.2, 0.0), (0.0, 0.2), (0.1, 0.1), (0.2, 0.2), (0.3, 0.1), (0.3, 0.3)]
+VIEW_VARIANTS = [{"rerank_sentence_weight": s, "rerank_heading_weight": h} for s, h in WEIGHTS]
+# --headings: the settings' view weights, and the chunks of 0 (as before), 3, 5 or 10
+# closest question headings added to the candidates.
+HEADING_VARIANTS = [{"heading_candidates": n} for n in (0, 3, 5, 10)]
 DEFAULT_CORPUS = f"{PROJECT_ROOT / '.ragchat' / 'index'}={DEFAULT_QUESTIONS},{PARAPHRASED}"
 
 
-def label(variant: tuple[float, float]) -> str:
-    return f"sentence {variant[0]}, heading {variant[1]}"
+def label(variant: dict) -> str:
+    return ", ".join(
+        f"{k.removeprefix('rerank_').removesuffix('_weight')} {v}" for k, v in variant.items()
+    )
 
 
-def run_corpus(settings: Settings, embedder, spec: str, ranks: dict, times: dict) -> None:
+def run_corpus(
+    settings: Settings, embedder, spec: str, variants: list[dict], ranks: dict, times: dict
+) -> None:
     index, files = spec.split("=", 1)
     store = open_store(settings, embedder, Path(index))
     retrievers = {}
-    for v in VARIANTS:
-        s = settings.retrieval.model_copy(
-            update={"rerank_sentence_weight": v[0], "rerank_heading_weight": v[1]}
-        )
-        retrievers[v] = Retriever(store, embedder, s)
+    for variant in variants:
+        chosen = settings.retrieval.model_copy(update=variant)
+        retrievers[label(variant)] = Retriever(store, embedder, chosen)
     chunks = store.get_chunks(list(range(1, store.count() * 2 + 1)))
     started = time.perf_counter()  # every chunk's views, as its first time as a candidate costs
-    views = retrievers[(0.3, 0.3)].reranker
+    views = Retriever(
+        store,
+        embedder,
+        settings.retrieval.model_copy(
+            update={"rerank_sentence_weight": 0.3, "rerank_heading_weight": 0.3}
+        ),
+    ).reranker
     for i in range(0, len(chunks), 32):
         part = {c: passage(chunks[c][0]) for c in list(chunks)[i : i + 32]}
         views.rerank("warm", embedder.encode(["warm"])[0], part, dict.fromkeys(part, 0.0))
@@ -66,7 +80,8 @@ def run_corpus(settings: Settings, embedder, spec: str, ranks: dict, times: dict
             if not q.sources:
                 continue
             query, turn = heuristic_query(q.question, q.conversation), turn + 1
-            for v in VARIANTS[turn % len(VARIANTS) :] + VARIANTS[: turn % len(VARIANTS)]:
+            names = list(retrievers)
+            for v in names[turn % len(names) :] + names[: turn % len(names)]:
                 start = time.perf_counter()
                 hits = retrievers[v].search(query, k=5)
                 times[v].append((time.perf_counter() - start) * 1000)
@@ -79,20 +94,23 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", action="append", help="INDEX=QUESTIONS[,QUESTIONS...]")
     parser.add_argument("--json", type=Path, help="write every measured row here")
+    parser.add_argument("--headings", action="store_true", help="vary heading_candidates")
     args = parser.parse_args()
     settings = Settings()
     embedder = build_embedder(settings.embedding)
     load_start = os.getloadavg()[0]
-    ranks = {v: {} for v in VARIANTS}
-    times = {v: [] for v in VARIANTS}
+    variants = HEADING_VARIANTS if args.headings else VIEW_VARIANTS
+    names = [label(v) for v in variants]
+    ranks = {v: {} for v in names}
+    times = {v: [] for v in names}
     for spec in args.corpus or [DEFAULT_CORPUS]:
-        run_corpus(settings, embedder, spec, ranks, times)
-    sets = list(ranks[VARIANTS[0]])
+        run_corpus(settings, embedder, spec, variants, ranks, times)
+    sets = list(ranks[names[0]])
     rows = []
-    for v in VARIANTS:
-        row = {"variant": label(v), "p50_ms": statistics.median(times[v])}
+    for v in names:
+        row = {"variant": v, "p50_ms": statistics.median(times[v])}
         row["added_ms"] = statistics.median(
-            t - b for t, b in zip(times[v], times[VARIANTS[0]], strict=True)
+            t - b for t, b in zip(times[v], times[names[0]], strict=True)
         )
         for name in sets:
             by_id = ranks[v][name]
@@ -103,14 +121,14 @@ def main() -> int:
                 )
         rows.append(row)
     print(f"load average {load_start:.1f} at start, {os.getloadavg()[0]:.1f} at end")
-    print("| weights (sentence, heading) | " + " | ".join(sets) + " | p50 ms | added ms |")
+    print("| variant | " + " | ".join(sets) + " | p50 ms | added ms |")
     print("|" + "---|" * (len(sets) + 3))
     for row in rows:
         cells = " | ".join("{hit@1:.3f} / {hit@5:.3f} / {mrr:.3f}".format(**row[n]) for n in sets)
         print(f"| {row['variant']} | {cells} | {row['p50_ms']:.0f} | {row['added_ms']:+.1f} |")
     best = max(rows, key=lambda r: statistics.mean(r[f"{n} tune"]["mrr"] for n in sets))
     print(f"\nbest mean MRR on the tuning halves: {best['variant']}")
-    print("| weights | tuning halves' mean MRR | other halves: " + " | ".join(sets) + " |")
+    print("| variant | tuning halves' mean MRR | other halves: " + " | ".join(sets) + " |")
     for row in rows:
         tune = statistics.mean(row[f"{n} tune"]["mrr"] for n in sets)
         cells = " | ".join(

@@ -258,6 +258,12 @@ class PgVectorStore:
         sql = f"SELECT collection, count(*) FROM {self.tables.chunks} GROUP BY 1 ORDER BY 1"
         return {name: int(n) for name, n in self._rows(sql)}
 
+    def question_headings(self) -> list[tuple[int, str, str]]:
+        """(chunk id, heading, collection) of every chunk whose heading is a question."""
+        table = self.tables.chunks
+        sql = f"SELECT id, heading, collection FROM {table} WHERE rtrim(heading) LIKE %s"
+        return [tuple(row) for row in self._rows(sql, ("%?",))]
+
     def files(self) -> list[FileRecord]:
         rows = self._rows(f"SELECT {FILE_COLUMNS} FROM {self.tables.files} ORDER BY source, path")
         return [FileRecord(*row) for row in rows]

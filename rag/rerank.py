@@ -165,20 +165,24 @@ class BiEncoderReranker:
         """Second-stage vectors by content hash, encoding (and keeping) only the new ones."""
         return kept_vectors(self.encode, self.cache, texts)
 
+    def encode_query(self, query: str) -> np.ndarray:
+        return self.encode([query])[0]
+
     def rerank(
         self,
         query: str,
         query_vector: np.ndarray,
         candidates: Mapping[int, Passage],
         similarity: Mapping[int, float],
+        second_vector: np.ndarray | None = None,
     ) -> list[tuple[int, float]]:
         """candidates: the first stage's, by chunk id; query_vector and similarity: the
-        first-stage embedder's query vector and cosine of each. Returns (id, score), best
-        first."""
+        first-stage embedder's query vector and cosine of each; second_vector: this model's
+        query vector, when encoded already. Returns (id, score), best first."""
         if not candidates:
             return []
         by_hash = self.vectors({p.content_hash: p.text for p in candidates.values()})
-        q = self.encode([query])[0]
+        q = self.encode_query(query) if second_vector is None else second_vector
         w = self.weight
         score = {
             i: w * float(np.dot(by_hash[p.content_hash], q)) + (1 - w) * similarity[i]

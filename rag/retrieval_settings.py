@@ -68,6 +68,13 @@ class RetrievalSettings(BaseModel):
         description="rerank mpnet: the share of a candidate's score that its heading's blended "
         "cosine gets, when the heading is a question (an FAQ entry's); 0: headings not read.",
     )
+    heading_candidates: int = Field(
+        0,
+        ge=0,
+        description="rerank mpnet: the chunks of this many question headings of the index "
+        "(FAQ entries' questions), the closest to the query by the reranker's model, join its "
+        "candidates beside the fused top fetch_k (rag.question_headings); 0: none.",
+    )
     expand: Literal["none", "section"] = Field(
         "none",
         description="section: when a hit's neighbouring chunk of the same section (file, page, "

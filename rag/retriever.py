@@ -16,6 +16,7 @@ from rag.collections import Scope, permits
 from rag.embeddings import Embedder
 from rag.expand import expand_sections
 from rag.fusion import Candidates, fuse, reciprocal_rank_fusion
+from rag.question_headings import QuestionHeadings
 from rag.rerank import Passage, build_reranker
 from rag.schema import Chunk, Hit
 from rag.settings import RetrievalSettings
@@ -32,6 +33,11 @@ class Retriever:
         self.embedder = embedder
         self.settings = settings
         self.reranker = build_reranker(settings, embedder)  # None for retrieval.rerank none
+        self.headings = (
+            QuestionHeadings(store, self.reranker)
+            if self.reranker is not None and settings.heading_candidates
+            else None
+        )
 
     def search(
         self,
@@ -73,7 +79,10 @@ class Retriever:
         ranked = [(i, s) for i, s in sorted(fused.items(), key=lambda kv: -kv[1]) if i in chunks]
         if self.reranker is not None:  # the second stage reorders the fused top fetch_k
             top = {i: passage(chunks[i][0]) for i, _ in ranked[:fetch]}
-            ranked = self.reranker.rerank(query, query_vector, top, similarity)
+            second = self.reranker.encode_query(query)
+            if self.headings is not None:
+                self._add_heading_matches(second, scope, top, chunks, similarity, query_vector)
+            ranked = self.reranker.rerank(query, query_vector, top, similarity, second)
         # The gate reads the best relevance estimate there is: the reranked score (a blend of
         # two models' cosines) when reranking, else the cosine. A reworded question's answer
         # often has a low MiniLM cosine that mpnet lifts (README "One gate for relevance").
@@ -107,6 +116,28 @@ class Retriever:
             count, budget = self.embedder.count_tokens, self.settings.expand_tokens
             return expand_sections(hits, found, self.store, count, budget, k)
         return hits
+
+    def _add_heading_matches(
+        self,
+        second_vector: np.ndarray,
+        scope: Scope,
+        top: dict[int, Passage],
+        chunks: dict,
+        similarity: dict[int, float],
+        query_vector: np.ndarray,
+    ) -> None:
+        """Put the chunks of the question headings closest to the query among the reranker's
+        candidates (retrieval.heading_candidates), reading the ones not fetched yet."""
+        assert self.headings is not None
+        matched = self.headings.closest(second_vector, self.settings.heading_candidates, scope)
+        unread = [i for i in matched if i not in chunks]
+        for i, found in self.store.get_chunks(unread).items():
+            if permits(scope, found[0].collection):
+                chunks[i] = found
+                similarity[i] = float(np.dot(found[1], query_vector))
+        for i in matched:
+            if i in chunks:
+                top.setdefault(i, passage(chunks[i][0]))
 
     def fuse(
         self,

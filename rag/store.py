@@ -294,6 +294,12 @@ class FaissStore:
             )
             return dict(rows.fetchall())
 
+    def question_headings(self) -> list[tuple[int, str, str]]:
+        """(chunk id, heading, collection) of every chunk whose heading is a question."""
+        sql = "SELECT id, heading, collection FROM chunks WHERE rtrim(heading) LIKE ?"
+        with self.lock:
+            return self.db.execute(sql, ("%?",)).fetchall()
+
     def files(self) -> list[FileRecord]:
         rows = self.db.execute("SELECT * FROM files ORDER BY source").fetchall()
         return [FileRecord(*row) for row in rows]

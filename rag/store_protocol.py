@@ -51,6 +51,8 @@ class VectorStore(Protocol):
 
     def collections(self) -> dict[str, int]: ...
 
+    def question_headings(self) -> list[tuple[int, str, str]]: ...
+
     # scope: the collections to read (rag.collections); None: every collection
     def search(
         self, vector: np.ndarray, k: int, scope: Scope = None
