@@ -122,8 +122,10 @@ class AnswerCache:
             else options.temperature,
             "adapter": options.adapter if mode != "rag" else None,
             # The checks decide whether an answer is given at all: a stored answer that a
-            # stricter check would have withdrawn must not outlive the change.
+            # stricter check would have withdrawn must not outlive the change. So do the
+            # retrieval settings, for the passages it was written from.
             "answerability": s.answerability.model_dump(mode="json"),
+            "retrieval": s.retrieval.model_dump(mode="json"),
             **(extra or {}),
         }
         if options.collections is not None:

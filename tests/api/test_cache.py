@@ -158,3 +158,14 @@ def test_a_changed_answerability_check_is_not_served_old_answers(server, tmp_pat
     check = server.holder.get().settings.answerability
     monkeypatch.setattr(check, "min_support", check.min_support + 0.1)
     assert exact.lookup(STANDARD, [], "rag", options).answer is None
+
+
+def test_changed_retrieval_settings_are_not_served_old_answers(server, tmp_path, monkeypatch):
+    exact = cache(server, tmp_path, mode="exact")
+    options = AnswerOptions()
+    exact.store(exact.lookup(STANDARD, [], "rag", options), answer("$5.99"), "$5.99")
+    retrieval = server.holder.get().settings.retrieval
+    monkeypatch.setattr(retrieval, "heading_candidates", retrieval.heading_candidates + 2)
+    assert exact.lookup(STANDARD, [], "rag", options).answer is None
+    monkeypatch.undo()
+    assert exact.lookup(STANDARD, [], "rag", options).match == "exact"
