@@ -30,7 +30,7 @@ from rag.docstore_schema import checked_vectors
 from rag.pgvector_hnsw import HnswIndex
 from rag.pgvector_schema import TEXT_SEARCH_CONFIG, Tables, redact, require_driver
 from rag.pgvector_scope import scoped_search
-from rag.schema import Chunk
+from rag.schema import Chunk, QuestionHeading
 from rag.store import FileRecord, StoreMismatchError
 
 log = logging.getLogger(__name__)
@@ -258,11 +258,11 @@ class PgVectorStore:
         sql = f"SELECT collection, count(*) FROM {self.tables.chunks} GROUP BY 1 ORDER BY 1"
         return {name: int(n) for name, n in self._rows(sql)}
 
-    def question_headings(self) -> list[tuple[int, str, str]]:
-        """(chunk id, heading, collection) of every chunk whose heading is a question."""
+    def question_headings(self) -> list[QuestionHeading]:
+        """Every chunk whose heading is a question."""
         table = self.tables.chunks
         sql = f"SELECT id, heading, collection FROM {table} WHERE rtrim(heading) LIKE %s"
-        return [tuple(row) for row in self._rows(sql, ("%?",))]
+        return [QuestionHeading(*row) for row in self._rows(sql, ("%?",))]
 
     def files(self) -> list[FileRecord]:
         rows = self._rows(f"SELECT {FILE_COLUMNS} FROM {self.tables.files} ORDER BY source, path")

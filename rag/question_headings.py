@@ -5,7 +5,7 @@ question better than it matches the answer's text (question-to-question matching
 retrieval does). The reranker already reads a candidate's question heading
 (rag.passage_views), but only for candidates the first stage found, and for a reworded question
 the first stage (MiniLM and keyword search) often misses the entry altogether: on the Perl FAQ's
-76 reworded questions the answering entry was not among the fused top 20 for 8 of the 12 that
+76 reworded questions the answering entry was not among the fused top 20 for 8 of the 11 that
 missed the top 5. Here every question heading of the index is scored against the query with the
 reranker's model, and the chunks of the closest ones join the reranker's candidates.
 
@@ -79,8 +79,10 @@ class QuestionHeadings:
         if generation == self._generation:
             return
         by_heading: dict[str, list[tuple[int, str]]] = {}
-        for chunk_id, heading, collection in self.store.question_headings():
-            by_heading.setdefault(heading.strip(), []).append((chunk_id, collection))
+        for found in self.store.question_headings():
+            by_heading.setdefault(found.heading.strip(), []).append(
+                (found.chunk_id, found.collection)
+            )
         keys = {text_hash(h): h for h in by_heading}
         kept = self.reranker.cache.get(list(keys))
         missing = {k: h for k, h in keys.items() if k not in kept}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from rag.collections import DEFAULT
 
@@ -22,6 +22,14 @@ class Chunk:
     heading: str | None = None
     id: int | None = None  # docstore / FAISS id once stored
     collection: str = DEFAULT  # the collection its file was ingested into (rag.collections)
+
+
+class QuestionHeading(NamedTuple):
+    """A chunk whose heading is a question (an FAQ entry's), as the stores list them."""
+
+    chunk_id: int
+    heading: str
+    collection: str
 
 
 @dataclass

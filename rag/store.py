@@ -24,7 +24,7 @@ from rag.docstore_schema import SCHEMA, FileRecord, StoreMismatchError, checked_
 from rag.faiss_gpu import GpuSearch, gpu_count
 from rag.faiss_index import IndexChoice, kind_of, removable, stored_ids
 from rag.keyword_reader import KeywordReader
-from rag.schema import Chunk
+from rag.schema import Chunk, QuestionHeading
 from rag.store_filter import ScopeIds, scoped_search
 from rag.store_sync import apply_delta, read_delta
 from rag.threads import faiss_threads
@@ -294,11 +294,11 @@ class FaissStore:
             )
             return dict(rows.fetchall())
 
-    def question_headings(self) -> list[tuple[int, str, str]]:
-        """(chunk id, heading, collection) of every chunk whose heading is a question."""
+    def question_headings(self) -> list[QuestionHeading]:
+        """Every chunk whose heading is a question."""
         sql = "SELECT id, heading, collection FROM chunks WHERE rtrim(heading) LIKE ?"
         with self.lock:
-            return self.db.execute(sql, ("%?",)).fetchall()
+            return [QuestionHeading(*row) for row in self.db.execute(sql, ("%?",))]
 
     def files(self) -> list[FileRecord]:
         rows = self.db.execute("SELECT * FROM files ORDER BY source").fetchall()

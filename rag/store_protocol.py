@@ -19,7 +19,7 @@ from typing import Protocol, runtime_checkable
 import numpy as np
 
 from rag.collections import Scope
-from rag.schema import Chunk
+from rag.schema import Chunk, QuestionHeading
 from rag.store import FileRecord, StoreMismatchError
 
 
@@ -51,7 +51,7 @@ class VectorStore(Protocol):
 
     def collections(self) -> dict[str, int]: ...
 
-    def question_headings(self) -> list[tuple[int, str, str]]: ...
+    def question_headings(self) -> list[QuestionHeading]: ...
 
     # scope: the collections to read (rag.collections); None: every collection
     def search(

@@ -73,9 +73,10 @@ def chunk_headings(store, ids: list[int]) -> list[str]:
 
 def test_the_store_lists_only_question_headings(faq_store):
     rows = faq_store.question_headings()
-    assert sorted({heading for _, heading, _ in rows}) == sorted(FAQ)
+    assert sorted({row.heading for row in rows}) == sorted(FAQ)
     assert len(rows) == sum(map(len, FAQ.values()))  # every chunk under each question
-    assert {collection for *_, collection in rows} == {"default"}
+    assert {row.collection for row in rows} == {"default"}
+    assert chunk_headings(faq_store, [row.chunk_id for row in rows]) == [r.heading for r in rows]
 
 
 def test_the_closest_headings_bring_all_their_chunks(faq_store, embedder):
