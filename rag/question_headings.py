@@ -83,17 +83,17 @@ class QuestionHeadings:
             by_heading.setdefault(found.heading.strip(), []).append(
                 (found.chunk_id, found.collection)
             )
-        keys = {text_hash(h): h for h in by_heading}
-        kept = self.reranker.cache.get(list(keys))
-        missing = {k: h for k, h in keys.items() if k not in kept}
+        hashed = {h: text_hash(h) for h in by_heading}
+        kept = self.reranker.cache.get(list(hashed.values()))
+        missing = {k: h for h, k in hashed.items() if k not in kept}
         if len(missing) <= SYNC_LIMIT:
             kept.update(self.reranker.vectors(missing))
             generation_seen: int | None = generation
         else:  # searched without them until the thread is done, then read again
             self._encode_later(missing)
             generation_seen = None
-        headings = [h for h in by_heading if text_hash(h) in kept]
-        matrix = np.stack([kept[text_hash(h)] for h in headings]) if headings else self._matrix
+        headings = [h for h in by_heading if hashed[h] in kept]
+        matrix = np.stack([kept[hashed[h]] for h in headings]) if headings else self._matrix
         with self.lock:
             self._headings, self._chunks = headings, [by_heading[h] for h in headings]
             self._matrix, self._generation = matrix.astype(np.float32), generation_seen
