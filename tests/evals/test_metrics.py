@@ -49,6 +49,14 @@ def test_word_boundary_rule() -> None:
     assert m.fact_in("$5.99", "only $5.99!")
 
 
+def test_zeros_after_a_figure_state_the_same_figure() -> None:
+    assert m.fact_in("$1,599", "The BC-2000 Pro costs $1,599.00.")
+    assert m.fact_in("11.4", "it weighs 11.40 kg")
+    assert not m.fact_in("$1,599", "costs $1,599.50")  # other cents: another price
+    assert not m.fact_in("11.4", "weighs 11.45 kg")
+    assert not m.fact_in("$1,599", "costs $1,599.005")
+
+
 def test_variants_any_counts() -> None:
     fact = ["36 months", "36-month", "3 years", "3-year"]
     assert m.fact_in(fact, "A 3-year warranty.")
