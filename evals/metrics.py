@@ -46,13 +46,13 @@ def _fact_pattern(fact: str) -> re.Pattern[str]:
     # matches "KC-1234", but "6 months" must not match inside "36 months" or "1.6 months".
     if re.match(r"\w", needle):
         pattern = r"(?<!\w)" + (r"(?<!\d[.,])" if needle[0].isdigit() else "") + pattern
-    if re.search(r"\w$", needle):
-        if needle[-1].isdigit():
-            # Zeros after a figure's last digit do not change it: "$1,599.00" states "$1,599"
-            # and "11.40" states "11.4" (the model writes prices with cents more often than not).
-            decimal = "." in re.search(r"[\d.,]*$", needle).group()
-            pattern += r"0*" if decimal else r"(?:\.0+)?"
-        pattern += r"(?!\w)" + (r"(?![.,]\d)" if needle[-1].isdigit() else "")
+    if needle[-1:].isdigit():
+        # Zeros after a figure's last digit do not change it: "$1,599.00" states "$1,599"
+        # and "11.40" states "11.4" (the model writes prices with cents more often than not).
+        decimal = "." in re.search(r"[\d.,]*$", needle).group()
+        pattern += (r"0*" if decimal else r"(?:\.0+)?") + r"(?!\w)(?![.,]\d)"
+    elif re.search(r"\w$", needle):
+        pattern += r"(?!\w)"
     return re.compile(pattern)
 
 
