@@ -23,6 +23,7 @@ from evals.runner import (
     run_retrieval,
     usable_modes,
 )
+from rag.adapters import NO_ADAPTER
 from rag.modes import MODE_NAMES
 from rag.settings import PROJECT_ROOT, Settings, get_settings
 
@@ -111,8 +112,14 @@ def evaluate(args: argparse.Namespace, settings: Settings, build: Any = None) ->
     log = ResultLog(args.out / "results.jsonl", fresh=args.fresh)
     index = Path(args.index) if args.index else settings.resolve(settings.store.path)
     skipped: list[str] = []
-    if args.retrieval_only:
+    if args.retrieval_only and settings.retrieval.query_terms == "none":
         _retrieval_only(args, settings, questions, log, index, progress)
+    elif args.retrieval_only:  # the chat model names the search terms: the engine ranks
+        if build is None:
+            from rag.engine import build_engine as build
+        ensure_index(settings, index, args.docs, progress=progress)
+        engine = build(settings, index=index, adapter=NO_ADAPTER)
+        run_retrieval(questions, engine_ranker(engine), log, progress)
     else:
         if build is None:
             from rag.engine import build_engine as build

@@ -19,6 +19,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "context_question": frozenset({"context", "question"}),
     "passage": frozenset({"n", "label", "text"}),
     "condense": frozenset({"history", "question"}),
+    "query_terms": frozenset({"question"}),
     "not_found": frozenset(),
     "answerable": frozenset(),
     "supported": frozenset({"evidence", "claim"}),

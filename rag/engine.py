@@ -24,6 +24,7 @@ from rag.generation import GenerationConfig
 from rag.grounding import says_not_found, ungrounded_figures
 from rag.modes import MODE_NAMES, Mode, get_mode
 from rag.prompting import BuiltPrompt, Messages, build_prompt
+from rag.query_rewrite import condense_with_model, search_terms, with_search_terms
 from rag.repetition import repeat_start
 from rag.retriever import Retriever
 from rag.runtime import ChatModel
@@ -53,7 +54,7 @@ class AnswerOptions:
 
 @dataclass
 class Retrieval:
-    query: str  # the standalone query that was searched
+    query: str  # what was searched: the standalone query, with its search terms if any
     hits: list[Hit] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -119,17 +120,8 @@ class ChatEngine:
         if how == "none" or not history:
             return question
         if how == "model" and looks_like_follow_up(question):
-            return self._condense_with_model(question, history)
+            return condense_with_model(self.llm, self.prompts, question, history)
         return heuristic_query(question, history)
-
-    def _condense_with_model(self, question: str, history: Messages) -> str:
-        lines = "\n".join(f"{t['role']}: {t['content']}" for t in history[-4:])
-        prompt = self.prompts.render("condense", history=lines, question=question)
-        pieces = self.llm.stream(
-            [{"role": "user", "content": prompt}], GenerationConfig(max_new_tokens=48)
-        )
-        text = "".join(pieces).strip()
-        return text.splitlines()[0].strip() if text else question
 
     def retrieve(
         self, question: str, history: Messages | None = None, options: AnswerOptions | None = None
@@ -137,6 +129,8 @@ class ChatEngine:
         options = options or AnswerOptions()
         started = time.perf_counter()
         query = self.standalone_query(question, history)
+        if self.settings.retrieval.query_terms == "model":
+            query = with_search_terms(query, search_terms(self.llm, self.prompts, query))
         hits = self.retriever.search(
             query,
             k=options.top_k,
@@ -252,6 +246,8 @@ class ChatEngine:
         """The hits to inject (None for a mode without context); records the retrieval."""
         if not mode.uses_context and run.retrieved is None:
             return None
+        if run.retrieved is None and self.settings.retrieval.query_terms == "model":
+            run.progress("choosing search terms…")
         retrieval = run.retrieved or self.retrieve(run.question, run.history, run.options)
         answer.query, answer.hits = retrieval.query, retrieval.hits
         answer.timings.retrieve_s = retrieval.seconds

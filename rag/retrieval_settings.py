@@ -99,6 +99,13 @@ class RetrievalSettings(BaseModel):
         description="How a follow-up becomes a standalone query: heuristic (previous question "
         "+ this one), model (the chat model rewrites it) or none.",
     )
+    query_terms: Literal["none", "model"] = Field(
+        "none",
+        description="model: before searching, the chat model names the technical terms a "
+        "manual would use for what the question asks (prompts/query_terms.txt), and they are "
+        "searched beside it by every stage (rag.query_rewrite); ~1.5 s more per question on "
+        "2 CPU cores. none: the question as asked.",
+    )
     # 0.1: a floor for junk only. Relevance is decided by min_relevance on the best hit; every
     # per-hit floor from 0 to 0.25 ranked data/eval's sets alike, 0.2 dropped a reworded Perl
     # FAQ question's answer that the reranker had put first (MiniLM cosine 0.1-0.2; 0 to 0.15

@@ -201,6 +201,33 @@ def test_retrieval_only_cli_loads_no_model(docs_index, embedder, tmp_path, monke
     assert "Retrieval only" in (tmp_path / "report.md").read_text()
 
 
+def test_retrieval_only_with_search_terms_ranks_through_the_engine(docs_index, tmp_path):
+    from rag.engine import build_engine
+    from rag.llm import NO_ADAPTER
+
+    settings, _ = docs_index
+    settings = settings.model_copy(deep=True)
+    settings.retrieval.query_terms = "model"  # the chat model names the terms: it must load
+    built = []
+
+    def build(settings_, index=None, adapter=None):
+        assert adapter == NO_ADAPTER  # terms come from the base model
+        built.append(build_engine(settings_, index=index, adapter=adapter))
+        return built[-1]
+
+    summary = evaluate(quick_args(settings, tmp_path, "--retrieval-only"), settings, build)
+    assert len(built) == 1 and summary["modes"] == []
+    assert summary["retrieval.hit@5"] > 0.5
+    lines = read_lines(tmp_path / "results.jsonl")
+    assert all(line["mode"] == "retrieval" for line in lines)
+    # Each searched query is the standalone question with the model's terms after it.
+    questions = {q.id: q for q in load_questions(DEFAULT_QUESTIONS)[0]}
+    for line in lines:
+        asked = questions[line["id"]]
+        standalone = heuristic_query(asked.question, asked.conversation)
+        assert line["query"].startswith(standalone + " "), line
+
+
 def test_a_minimal_question_file_gets_every_metric_it_can(
     docs_index, embedder, tmp_path, monkeypatch
 ):

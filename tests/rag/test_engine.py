@@ -130,3 +130,21 @@ def test_an_answer_with_invented_figures_is_withdrawn(engine, monkeypatch):
     answer = stream.answer
     assert answer.refused and answer.ungrounded == ["7.35"]
     assert answer.text == engine.prompts.render("not_found") and "withdrawn" in shown
+
+
+def test_search_terms_from_the_model_are_searched_beside_the_question(engine):
+    settings = engine.settings.model_copy(deep=True)
+    settings.retrieval.query_terms = "model"
+    with_terms = ChatEngine(settings, engine.retriever, engine.llm, engine.prompts)
+    question = "How much does standard shipping cost?"
+    found = with_terms.retrieve(question)
+    assert found.query.startswith(question + " ") and len(found.query) > len(question) + 2
+    assert "help/shipping-options.html" in [h.source for h in found.hits[:3]]
+    # Off, the question is searched as asked.
+    assert engine.retrieve(question).query == question
+    steps = []
+    stream = with_terms.stream(question, options=AnswerOptions(max_new_tokens=4))
+    stream.on_progress = steps.append
+    stream.consume()
+    assert steps[0] == "choosing search terms…" and steps[1].startswith("reading ")
+    assert stream.answer.query == found.query
