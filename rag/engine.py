@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from prompts import Prompts, load_prompts
+from rag.answer_stream import AnswerStream, Progress
 from rag.answerability import judge_messages
 from rag.citations import cited_hits, supporting_hits
 from rag.condense import heuristic_query, looks_like_follow_up
@@ -35,7 +36,6 @@ from rag.support import Checker, support_probability
 log = logging.getLogger(__name__)
 
 MODES = MODE_NAMES  # the mode names, for argument parsers
-Progress = Callable[[str], None]  # told what the engine is doing before the first token
 
 
 @dataclass(frozen=True)
@@ -57,35 +57,6 @@ class Retrieval:
     query: str  # what was searched: the standalone query, with its search terms if any
     hits: list[Hit] = field(default_factory=list)
     seconds: float = 0.0
-
-
-class AnswerStream:
-    """Iterate for text pieces; `answer` holds the finished Answer once iteration ends.
-
-    Set `on_progress` to be told what happens before the first token ("reading 4 passages…"):
-    on a CPU the model reads the prompt for seconds before it writes anything."""
-
-    def __init__(self, stop: threading.Event):
-        self._pieces: Iterator[str] = iter(())
-        self._stop = stop
-        self.answer: Answer | None = None
-        self.on_progress: Progress | None = None
-
-    def progress(self, text: str) -> None:
-        if self.on_progress is not None:
-            self.on_progress(text)
-
-    def __iter__(self) -> Iterator[str]:
-        yield from self._pieces
-
-    def stop(self) -> None:
-        self._stop.set()
-
-    def consume(self) -> Answer:
-        for _ in self:
-            pass
-        assert self.answer is not None
-        return self.answer
 
 
 class ChatEngine:
@@ -124,21 +95,43 @@ class ChatEngine:
         return heuristic_query(question, history)
 
     def retrieve(
-        self, question: str, history: Messages | None = None, options: AnswerOptions | None = None
+        self,
+        question: str,
+        history: Messages | None = None,
+        options: AnswerOptions | None = None,
+        progress: Progress | None = None,
     ) -> Retrieval:
         options = options or AnswerOptions()
         started = time.perf_counter()
         query = self.standalone_query(question, history)
-        if self.settings.retrieval.query_terms == "model":
-            query = with_search_terms(query, search_terms(self.llm, self.prompts, query))
-        hits = self.retriever.search(
-            query,
-            k=options.top_k,
-            min_score=options.min_score,
-            scope=options.collections,
-            min_relevance=options.min_relevance,
-        )
+
+        def search(text: str) -> list[Hit]:
+            return self.retriever.search(
+                text,
+                k=options.top_k,
+                min_score=options.min_score,
+                scope=options.collections,
+                min_relevance=options.min_relevance,
+            )
+
+        hits = search(query)
+        if self._wants_search_terms(hits):
+            if progress is not None:
+                progress("choosing search terms…")
+            expanded = with_search_terms(query, search_terms(self.llm, self.prompts, query))
+            found = search(expanded) if expanded != query else []
+            if found:  # an empty result (the gate) keeps the question's own hits
+                hits, query = found, expanded
         return Retrieval(query, hits, time.perf_counter() - started)
+
+    def _wants_search_terms(self, hits: list[Hit]) -> bool:
+        """retrieval.query_terms: only for a question whose best hit is relevant enough to
+        pass the gate but under retrieval.query_terms_under (a verbatim question's answer
+        mostly scores above it, a reworded one's below; README "Search terms")."""
+        settings = self.settings.retrieval
+        if settings.query_terms == "none" or not hits:
+            return False
+        return self.retriever.relevance(hits[0]) < settings.query_terms_under
 
     # -- answering ------------------------------------------------------------------------
     def stream(
@@ -246,9 +239,9 @@ class ChatEngine:
         """The hits to inject (None for a mode without context); records the retrieval."""
         if not mode.uses_context and run.retrieved is None:
             return None
-        if run.retrieved is None and self.settings.retrieval.query_terms == "model":
-            run.progress("choosing search terms…")
-        retrieval = run.retrieved or self.retrieve(run.question, run.history, run.options)
+        retrieval = run.retrieved or self.retrieve(
+            run.question, run.history, run.options, run.progress
+        )
         answer.query, answer.hits = retrieval.query, retrieval.hits
         answer.timings.retrieve_s = retrieval.seconds
         return retrieval.hits if mode.uses_context else None

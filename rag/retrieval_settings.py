@@ -101,10 +101,19 @@ class RetrievalSettings(BaseModel):
     )
     query_terms: Literal["none", "model"] = Field(
         "none",
-        description="model: before searching, the chat model names the technical terms a "
-        "manual would use for what the question asks (prompts/query_terms.txt), and they are "
-        "searched beside it by every stage (rag.query_rewrite); ~1.5 s more per question on "
-        "2 CPU cores. none: the question as asked.",
+        description="model: when the question's best hit is weak (query_terms_under), the "
+        "chat model names the technical terms a manual would use for what it asks "
+        "(prompts/query_terms.txt), and they are searched beside it by every stage "
+        "(rag.query_rewrite); ~1.5 s more for such a question on 2 CPU cores. none: the "
+        "question as asked.",
+    )
+    # 0.5: ~the median best relevance of the reworded questions and the 20th percentile of
+    # data/eval's verbatim ones; 0.46-0.52 rank all four question sets alike (README).
+    query_terms_under: float = Field(
+        0.5,
+        description="query_terms model: terms are asked for only when the question's best hit "
+        "has a relevance (as min_relevance reads it) under this, and the gate passed it; the "
+        "hits with terms replace the question's own unless the gate refuses them. 1: always.",
     )
     # 0.1: a floor for junk only. Relevance is decided by min_relevance on the best hit; every
     # per-hit floor from 0 to 0.25 ranked data/eval's sets alike, 0.2 dropped a reworded Perl

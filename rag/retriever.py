@@ -117,6 +117,11 @@ class Retriever:
             return expand_sections(hits, found, self.store, count, budget, k)
         return hits
 
+    def relevance(self, hit: Hit) -> float:
+        """What the gate (retrieval.min_relevance) reads of a hit: the reranked score when
+        reranking, else the cosine."""
+        return hit.score if self.reranker is not None else hit.similarity
+
     def _add_heading_matches(
         self,
         second_vector: np.ndarray,

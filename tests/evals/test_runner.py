@@ -208,6 +208,7 @@ def test_retrieval_only_with_search_terms_ranks_through_the_engine(docs_index, t
     settings, _ = docs_index
     settings = settings.model_copy(deep=True)
     settings.retrieval.query_terms = "model"  # the chat model names the terms: it must load
+    settings.retrieval.query_terms_under = 1.0  # for every question
     built = []
 
     def build(settings_, index=None, adapter=None):

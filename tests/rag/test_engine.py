@@ -135,13 +135,19 @@ def test_an_answer_with_invented_figures_is_withdrawn(engine, monkeypatch):
 def test_search_terms_from_the_model_are_searched_beside_the_question(engine):
     settings = engine.settings.model_copy(deep=True)
     settings.retrieval.query_terms = "model"
+    settings.retrieval.query_terms_under = 1.0  # every question's best hit is under it
     with_terms = ChatEngine(settings, engine.retriever, engine.llm, engine.prompts)
     question = "How much does standard shipping cost?"
     found = with_terms.retrieve(question)
     assert found.query.startswith(question + " ") and len(found.query) > len(question) + 2
     assert "help/shipping-options.html" in [h.source for h in found.hits[:3]]
-    # Off, the question is searched as asked.
+    # Off, or with a best hit above query_terms_under, the question is searched as asked.
     assert engine.retrieve(question).query == question
+    settings.retrieval.query_terms_under = engine.retriever.relevance(found.hits[0]) / 2
+    assert with_terms.retrieve(question).query == question
+    settings.retrieval.query_terms_under = 1.0
+    # Nothing over the gate: no terms are asked for, and the answer is the not-found reply.
+    assert with_terms.retrieve("Who painted the Mona Lisa?").query == "Who painted the Mona Lisa?"
     steps = []
     stream = with_terms.stream(question, options=AnswerOptions(max_new_tokens=4))
     stream.on_progress = steps.append
