@@ -115,23 +115,23 @@ class ChatEngine:
             )
 
         hits = search(query)
-        if self._wants_search_terms(hits):
+        if query.strip() and self._wants_search_terms(hits):
             if progress is not None:
                 progress("choosing search terms…")
             expanded = with_search_terms(query, search_terms(self.llm, self.prompts, query))
             found = search(expanded) if expanded != query else []
-            if found:  # an empty result (the gate) keeps the question's own hits
+            if found:  # nothing over the gate with the terms: the question's own hits stay
                 hits, query = found, expanded
         return Retrieval(query, hits, time.perf_counter() - started)
 
     def _wants_search_terms(self, hits: list[Hit]) -> bool:
-        """retrieval.query_terms: only for a question whose best hit is relevant enough to
-        pass the gate but under retrieval.query_terms_under (a verbatim question's answer
-        mostly scores above it, a reworded one's below; README "Search terms")."""
+        """retrieval.query_terms: only for a question whose best hit is under
+        retrieval.query_terms_under or the gate (a verbatim question's answer mostly scores
+        above it, a reworded one's below; README "Search terms")."""
         settings = self.settings.retrieval
-        if settings.query_terms == "none" or not hits:
+        if settings.query_terms == "none":
             return False
-        return self.retriever.relevance(hits[0]) < settings.query_terms_under
+        return not hits or self.retriever.relevance(hits[0]) < settings.query_terms_under
 
     # -- answering ------------------------------------------------------------------------
     def stream(

@@ -112,7 +112,7 @@ class RetrievalSettings(BaseModel):
     query_terms_under: float = Field(
         0.5,
         description="query_terms model: terms are asked for only when the question's best hit "
-        "has a relevance (as min_relevance reads it) under this, and the gate passed it; the "
+        "has a relevance (as min_relevance reads it) under this, or none passed the gate; the "
         "hits with terms replace the question's own unless the gate refuses them. 1: always.",
     )
     # 0.1: a floor for junk only. Relevance is decided by min_relevance on the best hit; every

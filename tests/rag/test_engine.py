@@ -146,8 +146,11 @@ def test_search_terms_from_the_model_are_searched_beside_the_question(engine):
     settings.retrieval.query_terms_under = engine.retriever.relevance(found.hits[0]) / 2
     assert with_terms.retrieve(question).query == question
     settings.retrieval.query_terms_under = 1.0
-    # Nothing over the gate: no terms are asked for, and the answer is the not-found reply.
-    assert with_terms.retrieve("Who painted the Mona Lisa?").query == "Who painted the Mona Lisa?"
+    # Nothing over the gate: terms are asked for, and when nothing passes with them either the
+    # question is refused as before.
+    steps = []
+    refused = with_terms.retrieve("Who painted the Mona Lisa?", progress=steps.append)
+    assert refused.hits == [] and steps == ["choosing search terms…"]
     steps = []
     stream = with_terms.stream(question, options=AnswerOptions(max_new_tokens=4))
     stream.on_progress = steps.append
