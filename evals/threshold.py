@@ -80,23 +80,24 @@ def at_threshold(items: list[Scored], t: float) -> dict[str, float]:
 
 def mark_ungrounded(scored: dict[str, Scored], results: Path, questions: Path) -> None:
     """Flag answers with figures absent from their passages (rag.grounding), the passages
-    found again by the same retrieval the engine ran (deterministic for the same index)."""
-    from evals.runner import batch_ranker
+    found again by searching the query the engine searched (its search terms included;
+    deterministic for the same index)."""
     from rag.components import build_embedder, open_store
     from rag.grounding import ungrounded_figures
+    from rag.retriever import Retriever
     from rag.settings import get_settings
 
     settings = get_settings()
     by_id = {q.id: q for q in load_questions(questions)[0] if q.id in scored}
     embedder = build_embedder(settings.embedding)
     store = open_store(settings, embedder)
-    rank = batch_ranker(list(by_id.values()), store, embedder, settings, progress=False)
-    answers = {}
+    retriever = Retriever(store, embedder, settings.retrieval)
+    answers, queries = {}, {}
     for line in results.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
-        answers[record["id"]] = record["answer"]
+        answers[record["id"]], queries[record["id"]] = record["answer"], record["query"]
     for qid, question in by_id.items():
-        _, hits = rank(question)
+        hits = retriever.search(queries[qid])
         passages = [h.text for h in hits[: settings.retrieval.top_k]]
         found = ungrounded_figures(answers[qid], passages, question.question)
         scored[qid].ungrounded = bool(found) and not scored[qid].refused

@@ -24,6 +24,9 @@ os.environ.setdefault("RAGCHAT_LLM__ADAPTER", "data/adapters/customer-service-sm
 # settings.yaml reranks with all-mpnet-base-v2 (~0.2 s per new chunk on 2 cores); tests search
 # without it unless they ask for it (tests/rag/test_rerank.py does, with MiniLM as the model).
 os.environ.setdefault("RAGCHAT_RETRIEVAL__RERANK", "none")
+# Nor do they ask the chat model for search terms (a generation per weak question) unless they
+# test it (tests/rag/test_engine.py, tests/evals/test_runner.py).
+os.environ.setdefault("RAGCHAT_RETRIEVAL__QUERY_TERMS", "none")
 
 import tempfile  # noqa: E402
 import warnings  # noqa: E402

@@ -78,3 +78,39 @@ def test_apply_rewrites_only_the_answers_under_the_threshold(tmp_path: Path):
     assert summary["modes.rag.refusal_recall"] == 1.0
     assert summary["answerability.min_probability"] == 0.5
     assert (tmp_path / "out" / "report.md").exists()
+
+
+def test_figures_are_looked_up_in_the_passages_of_the_query_searched(
+    docs_index, embedder, tmp_path: Path, monkeypatch
+):
+    from evals.threshold import mark_ungrounded
+
+    settings, _ = docs_index
+    monkeypatch.setattr("rag.settings.get_settings", lambda: settings)
+    monkeypatch.setattr("rag.components.build_embedder", lambda _settings: embedder)
+    questions = tmp_path / "questions.jsonl"
+    asked = [
+        {"id": "a1", "question": "Shipping?", "source": "faq.md", "category": "c"},
+        {"id": "u1", "question": "Tax in Idaho?", "category": "unanswerable"},
+    ]
+    questions.write_text("".join(json.dumps(q) + "\n" for q in asked))
+    results = tmp_path / "results.jsonl"
+    records = [  # the query searched, search terms included, finds the passages
+        {
+            "id": "a1",
+            "query": "How much does standard shipping cost? shipping, price",
+            "answer": "Standard shipping costs $5.99 [1].",
+        },
+        {
+            "id": "u1",
+            "query": "What is the sales tax rate in Idaho? Sales Tax Rate, Idaho",
+            "answer": "The sales tax rate in Idaho is 7.35% [1].",
+        },
+    ]
+    results.write_text("".join(json.dumps(r) + "\n" for r in records))
+    scored = {
+        "a1": Scored(answerable=True, p=0.9, refused=False, fact_recall=1.0),
+        "u1": Scored(answerable=False, p=0.6, refused=False, fact_recall=0.0),
+    }
+    mark_ungrounded(scored, results, questions)
+    assert not scored["a1"].ungrounded and scored["u1"].ungrounded
