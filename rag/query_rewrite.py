@@ -4,8 +4,9 @@ model) and search terms added to the query (retrieval.query_terms model).
 Search terms: people ask in their own words ("why does my printed text show up late?"), the
 documents use the field's ("buffering", "flush"). The model names the terms a manual would use
 for what is asked, and they are searched beside the question by every retrieval stage (keyword,
-vector, reranker, question headings). Only terms, not a made-up answer: a short list is ~1.5 s
-of generation on 2 CPU cores, a hypothetical passage (HyDE) ~8 s (README "Search terms").
+vector, reranker, question headings). Only terms, not a made-up answer: a short list took
+0.85 s at the median on 2 CPU cores (search included), a hypothetical passage (HyDE) ~10 s
+(README "Search terms").
 """
 
 from __future__ import annotations

@@ -104,11 +104,11 @@ class RetrievalSettings(BaseModel):
         description="model: when the question's best hit is weak (query_terms_under), the "
         "chat model names the technical terms a manual would use for what it asks "
         "(prompts/query_terms.txt), and they are searched beside it by every stage "
-        "(rag.query_rewrite); ~1.5 s more for such a question on 2 CPU cores. none: the "
+        "(rag.query_rewrite); ~1 s more for such a question on 2 CPU cores. none: the "
         "question as asked.",
     )
     # 0.5: ~the median best relevance of the reworded questions and the 20th percentile of
-    # data/eval's verbatim ones; 0.46-0.52 rank all four question sets alike (README).
+    # data/eval's verbatim ones; 0.46-0.52 rank the three sets replayed alike (README).
     query_terms_under: float = Field(
         0.5,
         description="query_terms model: terms are asked for only when the question's best hit "
