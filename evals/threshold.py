@@ -78,14 +78,18 @@ def at_threshold(items: list[Scored], t: float) -> dict[str, float]:
     }
 
 
-def mark_ungrounded(scored: dict[str, Scored], results: Path, questions: Path) -> None:
-    """Flag answers with figures absent from their passages (rag.grounding), the passages
-    found again by searching the query the engine searched (its search terms included;
-    deterministic for the same index)."""
+def mark_ungrounded(
+    scored: dict[str, Scored], results: Path, questions: Path, scope: str = "answer"
+) -> list[str]:
+    """Flag answers with figures absent from their passages (rag.grounding; scope "claim":
+    the figures of the first sentence only, as answerability.check_figures: claim reads), the
+    passages found again by searching the query the engine searched (its search terms
+    included; deterministic for the same index). Returns the ids flagged."""
     from rag.components import build_embedder, open_store
     from rag.grounding import ungrounded_figures
     from rag.retriever import Retriever
     from rag.settings import get_settings
+    from rag.support import claim_of
 
     settings = get_settings()
     by_id = {q.id: q for q in load_questions(questions)[0] if q.id in scored}
@@ -99,9 +103,11 @@ def mark_ungrounded(scored: dict[str, Scored], results: Path, questions: Path) -
     for qid, question in by_id.items():
         hits = retriever.search(queries[qid])
         passages = [h.text for h in hits[: settings.retrieval.top_k]]
-        found = ungrounded_figures(answers[qid], passages, question.question)
+        checked = claim_of(answers[qid]) if scope == "claim" else answers[qid]
+        found = ungrounded_figures(checked, passages, question.question)
         scored[qid].ungrounded = bool(found) and not scored[qid].refused
     store.close()
+    return [qid for qid, s in scored.items() if s.ungrounded]
 
 
 def choose(items: list[Scored], max_false: float) -> float:
@@ -153,7 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", default="rag")
     parser.add_argument("--max-false-refusals", type=float, default=0.05)
     parser.add_argument(
-        "--figures", action="store_true", help="also refuse answers with ungrounded figures"
+        "--figures",
+        nargs="?",
+        const="answer",
+        choices=("answer", "claim"),
+        help="also refuse answers with ungrounded figures: in the whole answer (the default) "
+        "or in its first sentence (claim), as answerability.check_figures does",
     )
     parser.add_argument("--apply", type=float, help="write the run as if refused below this")
     parser.add_argument("--out", type=Path, help="with --apply: the folder to write")
@@ -170,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
     if not scored:
         parser.error(f"no '{args.mode}' answers with answerable_p in {args.run}/results.jsonl")
     if args.figures:
-        mark_ungrounded(scored, args.run / "results.jsonl", args.questions)
+        flagged = mark_ungrounded(scored, args.run / "results.jsonl", args.questions, args.figures)
+        print(f"figures in no passage ({args.figures}): {', '.join(flagged) or 'none'}")
     calibration = [s for qid, s in scored.items() if in_calibration_half(qid)]
     held_out = [s for qid, s in scored.items() if not in_calibration_half(qid)]
     t = choose(calibration, args.max_false_refusals)

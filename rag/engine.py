@@ -31,7 +31,7 @@ from rag.retriever import Retriever
 from rag.runtime import ChatModel
 from rag.schema import Answer, Hit
 from rag.settings import Settings
-from rag.support import Checker, support_probability
+from rag.support import Checker, claim_of, support_probability
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +225,7 @@ class ChatEngine:
             yield from self._refuse(answer)
             return
         yield from self._decode(answer, prompt, mode, run, started)
-        if hits and self.settings.answerability.check_figures:
+        if hits and self.settings.answerability.check_figures != "none":
             yield from self._withdraw_if_ungrounded(answer, prompt, run.question)
         if hits and self.settings.answerability.min_support > 0 and not answer.refused:
             yield from self._withdraw_if_unsupported(answer, prompt, mode, run.options)
@@ -267,8 +267,12 @@ class ChatEngine:
     def _withdraw_if_ungrounded(
         self, answer: Answer, prompt: BuiltPrompt, question: str
     ) -> Iterator[str]:
-        """Replace an answer whose figures no passage contains by the not-found reply."""
-        found = ungrounded_figures(answer.text, [h.text for h in prompt.hits], question)
+        """Replace an answer whose figures (its claim's, with check_figures: claim) no passage
+        contains by the not-found reply."""
+        checked = answer.text
+        if self.settings.answerability.check_figures == "claim":
+            checked = claim_of(answer.text)
+        found = ungrounded_figures(checked, [h.text for h in prompt.hits], question)
         if not found or says_not_found(answer.text):
             return
         answer.ungrounded = sorted(found)

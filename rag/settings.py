@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, SecretStr
+from pydantic import BaseModel, Field, SecretStr, field_validator
 from pydantic_settings import (
     BaseSettings,
     PydanticBaseSettingsSource,
@@ -213,12 +213,24 @@ class AnswerabilitySettings(BaseModel):
         "asked whether they say it (rag.support); below this P(yes) the answer is withdrawn "
         "and the reply is prompts/not_found.txt. 0 = no check.",
     )
-    check_figures: bool = Field(
-        False,
+    check_figures: Literal["none", "answer", "claim"] = Field(
+        "none",
         description="After answering from passages, withdraw an answer that states figures "
         "(prices, percentages, durations) found in none of its passages nor the question, and "
-        "reply prompts/not_found.txt instead.",
+        "reply prompts/not_found.txt instead. answer: every figure of the answer; claim: the "
+        "figures of its first sentence (what it commits to; later sentences may work out a "
+        "figure, such as a count or a sum); none: no check. true and false mean answer and none.",
     )
+
+    @field_validator("check_figures", mode="before")
+    @classmethod
+    def _figures_from_bool(cls, value: object) -> object:
+        """check_figures was a yes/no setting first: true checked the whole answer."""
+        if isinstance(value, bool):
+            return "answer" if value else "none"
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return "answer" if value.lower() == "true" else "none"
+        return value
 
 
 class ApiSettings(BaseModel):

@@ -99,7 +99,7 @@ def test_figures_are_looked_up_in_the_passages_of_the_query_searched(
         {
             "id": "a1",
             "query": "How much does standard shipping cost? shipping, price",
-            "answer": "Standard shipping costs $5.99 [1].",
+            "answer": "Standard shipping costs $5.99 [1]. Two orders cost 11.98 in all.",
         },
         {
             "id": "u1",
@@ -112,5 +112,7 @@ def test_figures_are_looked_up_in_the_passages_of_the_query_searched(
         "a1": Scored(answerable=True, p=0.9, refused=False, fact_recall=1.0),
         "u1": Scored(answerable=False, p=0.6, refused=False, fact_recall=0.0),
     }
-    mark_ungrounded(scored, results, questions)
+    assert mark_ungrounded(scored, results, questions, "claim") == ["u1"]
     assert not scored["a1"].ungrounded and scored["u1"].ungrounded
+    # The whole answer's figures: the worked-out sum of the second sentence is in no passage.
+    assert mark_ungrounded(scored, results, questions, "answer") == ["a1", "u1"]

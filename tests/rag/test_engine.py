@@ -119,7 +119,7 @@ def test_answerability_below_the_threshold_is_the_not_found_reply(engine, monkey
 
 
 def test_an_answer_with_invented_figures_is_withdrawn(engine, monkeypatch):
-    monkeypatch.setattr(engine.settings.answerability, "check_figures", True)
+    monkeypatch.setattr(engine.settings.answerability, "check_figures", "answer")
     monkeypatch.setattr(engine.settings.answerability, "min_probability", 0.0)
     # The model's words are fixed here so the answer surely states a figure no passage has.
     monkeypatch.setattr(
@@ -130,6 +130,19 @@ def test_an_answer_with_invented_figures_is_withdrawn(engine, monkeypatch):
     answer = stream.answer
     assert answer.refused and answer.ungrounded == ["7.35"]
     assert answer.text == engine.prompts.render("not_found") and "withdrawn" in shown
+
+
+@pytest.mark.parametrize("scope, withdrawn", [("claim", False), ("answer", True)])
+def test_the_claim_scope_checks_only_the_first_sentence(engine, monkeypatch, scope, withdrawn):
+    monkeypatch.setattr(engine.settings.answerability, "check_figures", scope)
+    monkeypatch.setattr(engine.settings.answerability, "min_probability", 0.0)
+    monkeypatch.setattr(engine.settings.answerability, "min_support", 0.0)
+    # The first sentence copies nothing numeric; the second works out a figure of its own.
+    reply = ["Standard shipping is cheap [1].", " Two orders would cost 13.37 in all."]
+    monkeypatch.setattr(engine.llm, "stream", lambda *a, **k: iter(reply))
+    answer = engine.ask("How much does standard shipping cost?")
+    assert answer.refused is withdrawn
+    assert answer.ungrounded == (["13.37"] if withdrawn else [])
 
 
 def test_search_terms_from_the_model_are_searched_beside_the_question(engine):

@@ -1,6 +1,10 @@
 """Figures an answer states that its passages don't contain."""
 
+import pytest
+from pydantic import ValidationError
+
 from rag.grounding import figures, ungrounded_figures
+from rag.settings import AnswerabilitySettings
 
 PASSAGES = ["Standard shipping costs $5.99 and takes 3 to 5 business days.", "Returns: 30 days."]
 
@@ -17,3 +21,11 @@ def test_an_invented_figure_is_ungrounded_and_a_copied_one_is_not():
     assert (
         ungrounded_figures("The BC-2000 ships free.", PASSAGES, "Does the BC-2000 ship?") == set()
     )
+
+
+def test_check_figures_reads_its_old_yes_no_values_and_names_itself_when_wrong():
+    assert AnswerabilitySettings(check_figures=True).check_figures == "answer"
+    assert AnswerabilitySettings(check_figures="false").check_figures == "none"
+    assert AnswerabilitySettings(check_figures="claim").check_figures == "claim"
+    with pytest.raises(ValidationError, match="check_figures"):
+        AnswerabilitySettings(check_figures="sentence")
