@@ -109,6 +109,7 @@ class LoadedModel(NamedAdapters):
         config: Any,
         stop: threading.Event | None = None,
         adapter: str | None = None,
+        keep_cache: bool = False,
     ) -> Iterator[str]:
         from rag.generation import chat_input_ids, stream_tokens
 

@@ -135,31 +135,40 @@ class LlamaCppModel(NamedAdapters):
         config: GenerationConfig,
         stop: threading.Event | None = None,
         adapter: str | None = None,
+        keep_cache: bool = False,
     ) -> Iterator[str]:
         """Stream decoded text pieces of the answer; `stop` (or closing the iterator) ends
-        generation after the current token. Holds `lock` for the whole answer."""
+        generation after the current token. Holds `lock` for the whole answer. keep_cache: a
+        prompt on the side (search terms, a condensed follow-up), read from an empty cache,
+        after which the cache holds what it held before."""
         tokens = self.prompt_tokens(messages)
         with self.lock:
-            self._activate(adapter)
-            pieces = self.llama.create_completion(
-                tokens,
-                max_tokens=config.max_new_tokens,
-                temperature=config.temperature,
-                repeat_penalty=config.repetition_penalty,
-                top_k=0 if config.temperature == 0 else 40,
-                top_p=1.0 if config.temperature == 0 else 0.95,
-                min_p=0.0 if config.temperature == 0 else 0.05,
-                stream=True,
-            )
-            try:
-                for chunk in pieces:
-                    text = chunk["choices"][0]["text"]
-                    if text:
-                        yield text
-                    if stop is not None and stop.is_set():
-                        break
-            finally:
-                pieces.close()
+            self._activate(adapter)  # first: a switch empties the cache that is kept
+            with self._kept_cache() if keep_cache else contextlib.nullcontext():
+                yield from self._completion(tokens, config, stop)
+
+    def _completion(
+        self, tokens: list[int], config: GenerationConfig, stop: threading.Event | None
+    ) -> Iterator[str]:
+        pieces = self.llama.create_completion(
+            tokens,
+            max_tokens=config.max_new_tokens,
+            temperature=config.temperature,
+            repeat_penalty=config.repetition_penalty,
+            top_k=0 if config.temperature == 0 else 40,
+            top_p=1.0 if config.temperature == 0 else 0.95,
+            min_p=0.0 if config.temperature == 0 else 0.05,
+            stream=True,
+        )
+        try:
+            for chunk in pieces:
+                text = chunk["choices"][0]["text"]
+                if text:
+                    yield text
+                if stop is not None and stop.is_set():
+                    break
+        finally:
+            pieces.close()
 
     def yes_probability(
         self, messages: Messages, adapter: str | None = None, keep_cache: bool = False
@@ -190,9 +199,13 @@ class LlamaCppModel(NamedAdapters):
 
     @contextlib.contextmanager
     def _kept_cache(self) -> Iterator[None]:
-        """Copy the KV cache out and put it back afterwards. Copying ~600 tokens' cache of the
-        default 1.5B (~18 MB) takes ~10 ms and restoring it ~5 ms; reading the system prompt
-        again after a side question took ~0.5 s on 2 cores. Call with `lock` held."""
+        """Copy the KV cache out, empty it, and put it back afterwards. Copying ~600 tokens'
+        cache of the default 1.5B (~18 MB) takes ~10 ms and restoring it ~5 ms; reading the
+        system prompt again after a side question took ~0.5 s on 2 cores. The side prompt is
+        read whole: read after a prefix it shares with the cached prompt, its tokens go through
+        other batches, whose logits differ in the last bits, and a greedy reply can change
+        with them (one question's search terms differed with the question asked before it).
+        Call with `lock` held."""
         import llama_cpp
 
         llama = self.llama
@@ -204,6 +217,7 @@ class LlamaCppModel(NamedAdapters):
         state = (ctypes.c_uint8 * size)()
         written = llama_cpp.llama_state_seq_get_data(llama.ctx, state, size, 0)
         tokens = llama.input_ids[:count].copy()
+        llama.reset()  # the side prompt is read from the start (above)
         try:
             yield
         finally:

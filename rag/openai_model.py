@@ -136,6 +136,7 @@ class OpenAIChatModel(NamedAdapters):
         config: GenerationConfig,
         stop: threading.Event | None = None,
         adapter: str | None = None,
+        keep_cache: bool = False,
     ) -> Iterator[str]:
         """Stream the server's answer; `stop` closes the HTTP stream after the current piece."""
         model = self._model_for(adapter)

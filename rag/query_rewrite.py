@@ -27,8 +27,11 @@ _LABEL = re.compile(r"^\s*[\w ]{1,30}:\s+")
 
 
 def _first_line(model: ChatModel, prompt: str, max_new_tokens: int) -> str:
+    # On the side: the answer's cached prompt stays for the answer that follows.
     pieces = model.stream(
-        [{"role": "user", "content": prompt}], GenerationConfig(max_new_tokens=max_new_tokens)
+        [{"role": "user", "content": prompt}],
+        GenerationConfig(max_new_tokens=max_new_tokens),
+        keep_cache=True,
     )
     text = "".join(pieces).strip()
     return text.splitlines()[0].strip() if text else ""

@@ -47,7 +47,11 @@ class ChatModel(Protocol):
         config: GenerationConfig,
         stop: threading.Event | None = None,
         adapter: str | None = None,
-    ) -> Iterator[str]: ...
+        keep_cache: bool = False,
+    ) -> Iterator[str]:
+        """The reply's text pieces. keep_cache: a prompt on the side, read whole, after which
+        the runtime's prompt cache (if it has one) holds what it held before."""
+        ...
 
     def yes_probability(
         self, messages: Messages, adapter: str | None = None, keep_cache: bool = False

@@ -139,6 +139,29 @@ def test_a_side_question_keeps_the_prompt_cache(llm: LlamaCppModel):
     assert llm.llama.input_ids[: llm.llama.n_tokens].tolist() != cached
 
 
+def test_a_side_prompt_is_read_whole_and_keeps_the_prompt_cache(
+    llm: LlamaCppModel, monkeypatch: pytest.MonkeyPatch
+):
+    text = "Terms a manual would use for this question, comma-separated. Question: "
+    asked = [{"role": "user", "content": text + "Why is my printed text late?"}]
+    side = [{"role": "user", "content": text + "Why does my script print nothing?"}]
+    llm.llama.reset()
+    cold = "".join(llm.stream(side, GREEDY, keep_cache=True))
+
+    "".join(llm.stream(asked, GREEDY))  # cached now: a prompt sharing most of side's tokens
+    cached = llm.llama.input_ids[: llm.llama.n_tokens].tolist()
+    read: list[list[int]] = []
+    evaluate = llm.llama.eval
+    monkeypatch.setattr(
+        llm.llama, "eval", lambda tokens: read.append(list(tokens)) or evaluate(tokens)
+    )
+    assert "".join(llm.stream(side, GREEDY, keep_cache=True)) == cold
+    # Read whole, not after the prefix it shares with the cached prompt (whose other batches
+    # can change the logits' last bits and, with them, a greedy reply).
+    assert read[0] == llm.prompt_tokens(side)
+    assert llm.llama.input_ids[: llm.llama.n_tokens].tolist() == cached
+
+
 def test_adapter_for_another_base_is_refused(cache_root: Path, tmp_path: Path):
     other = tmp_path / "qwen-adapter"
     other.mkdir()
