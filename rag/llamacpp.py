@@ -27,6 +27,7 @@ import numpy as np
 from rag.adapters import NamedAdapters
 from rag.generation import GenerationConfig
 from rag.models import ModelLoadError
+from rag.prompt_steps import message_starts, reading_steps
 from rag.prompting import Messages
 
 log = logging.getLogger(__name__)
@@ -185,9 +186,11 @@ class LlamaCppModel(NamedAdapters):
             return scores
 
         tokens = self.prompt_tokens(messages)
+        starts = message_starts(messages, self.prompt_tokens)
         with self.lock:
             self._activate(adapter)
             with self._kept_cache() if keep_cache else contextlib.nullcontext():
+                self._read_in_steps(tokens, starts)
                 generator = self.llama.generate(tokens, temp=0.0, logits_processor=[capture])
                 with contextlib.closing(generator):
                     next(generator)
@@ -196,6 +199,18 @@ class LlamaCppModel(NamedAdapters):
         p_yes = np.exp(scores[yes] - top).sum()
         p_no = np.exp(scores[no] - top).sum()
         return float(p_yes / (p_yes + p_no))
+
+    def _read_in_steps(self, tokens: list[int], starts: list[int]) -> None:
+        """Read `tokens` up to its last message's text in rag.prompt_steps' fixed steps, the
+        cache kept up to the last step it shares; generate() reads the rest. Call with `lock`
+        held."""
+        llama = self.llama
+        kept, *ahead = reading_steps(llama.input_ids[: llama.n_tokens].tolist(), tokens, starts)
+        if kept == len(tokens):
+            return
+        llama.n_tokens = kept
+        for step in ahead:
+            llama.eval(tokens[llama.n_tokens : step])
 
     @contextlib.contextmanager
     def _kept_cache(self) -> Iterator[None]:

@@ -14,6 +14,7 @@ from rag.generation import GenerationConfig  # noqa: E402
 from rag.hf_model import load_llm  # noqa: E402
 from rag.llamacpp import LlamaCppModel  # noqa: E402
 from rag.models import ModelLoadError  # noqa: E402
+from rag.prompt_steps import message_starts  # noqa: E402
 from rag.runtime import describe, load_chat_model, pick_runtime  # noqa: E402
 from rag.settings import PROJECT_ROOT, LLMSettings  # noqa: E402
 
@@ -160,6 +161,27 @@ def test_a_side_prompt_is_read_whole_and_keeps_the_prompt_cache(
     # can change the logits' last bits and, with them, a greedy reply).
     assert read[0] == llm.prompt_tokens(side)
     assert llm.llama.input_ids[: llm.llama.n_tokens].tolist() == cached
+
+
+def test_a_judgement_reads_its_prompt_from_a_message_start(
+    llm: LlamaCppModel, monkeypatch: pytest.MonkeyPatch
+):
+    system = {"role": "system", "content": "Answer from the passages."}
+    judged = [system, {"role": "user", "content": "[1] Paris is in France.\nCapital? yes/no"}]
+    before = [system, {"role": "user", "content": "[1] Paris is in France.\nSize? yes/no"}]
+    user_text = message_starts(judged, llm.prompt_tokens)[-1]
+    llm.llama.reset()
+    cold = llm.yes_probability(judged)
+    llm.yes_probability(before)  # shares the system turn and the passage with `judged`
+    read_from: list[int] = []
+    evaluate = llm.llama.eval
+    monkeypatch.setattr(
+        llm.llama, "eval", lambda t: read_from.append(llm.llama.n_tokens) or evaluate(t)
+    )
+    # Read again from the user text's start, not from where the two prompts part, so the
+    # logits are the cold read's to the last bit.
+    assert llm.yes_probability(judged) == cold
+    assert read_from == [user_text]
 
 
 def test_adapter_for_another_base_is_refused(cache_root: Path, tmp_path: Path):
