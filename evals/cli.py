@@ -95,6 +95,16 @@ def _retrieval_only(
         store.close()
 
 
+def _engine(
+    args: argparse.Namespace, settings: Settings, index: Path, build: Any, adapter: Any
+) -> Any:
+    """The engine over `index` (built first when missing), with `adapter`."""
+    if build is None:
+        from rag.engine import build_engine as build
+    ensure_index(settings, index, args.docs, progress=not args.quiet)
+    return build(settings, index=index, adapter=adapter)
+
+
 def evaluate(args: argparse.Namespace, settings: Settings, build: Any = None) -> dict[str, Any]:
     """Run, summarise and report; `build` makes the engine (default rag.engine.build_engine)."""
     started, progress = time.perf_counter(), not args.quiet
@@ -115,16 +125,10 @@ def evaluate(args: argparse.Namespace, settings: Settings, build: Any = None) ->
     if args.retrieval_only and settings.retrieval.query_terms == "none":
         _retrieval_only(args, settings, questions, log, index, progress)
     elif args.retrieval_only:  # the chat model names the search terms: the engine ranks
-        if build is None:
-            from rag.engine import build_engine as build
-        ensure_index(settings, index, args.docs, progress=progress)
-        engine = build(settings, index=index, adapter=NO_ADAPTER)
+        engine = _engine(args, settings, index, build, NO_ADAPTER)
         run_retrieval(questions, engine_ranker(engine), log, progress)
     else:
-        if build is None:
-            from rag.engine import build_engine as build
-        ensure_index(settings, index, args.docs, progress=progress)
-        engine = build(settings, index=index, adapter=args.adapter)
+        engine = _engine(args, settings, index, build, args.adapter)
         modes, skipped = usable_modes(modes, engine)
         for mode in skipped:
             print(f"mode '{mode}' skipped: no LoRA adapter loaded (see --adapter)", file=sys.stderr)
