@@ -79,14 +79,20 @@ def at_threshold(items: list[Scored], t: float) -> dict[str, float]:
 
 
 def mark_ungrounded(
-    scored: dict[str, Scored], results: Path, questions: Path, scope: str = "answer"
+    scored: dict[str, Scored],
+    results: Path,
+    questions: Path,
+    scope: str = "answer",
+    models: bool = False,
 ) -> list[str]:
-    """Flag answers with figures absent from their passages (rag.grounding; scope "claim":
-    the figures of the first sentence only, as answerability.check_figures: claim reads), the
-    passages found again by searching the query the engine searched (its search terms
-    included; deterministic for the same index). Returns the ids flagged."""
+    """Flag answers whose figures don't hold, as rag.grounding.check_answer_figures reads
+    them: figures absent from the passages (scope "answer", "claim" as
+    answerability.check_figures: claim reads, or "none") and, with `models`, the claim's figures
+    said of another model (answerability.check_models). The passages are found again by
+    searching the query the engine searched (its search terms included; deterministic for the
+    same index). Returns the ids flagged."""
     from rag.components import build_embedder, open_store
-    from rag.grounding import ungrounded_figures
+    from rag.grounding import check_answer_figures
     from rag.retriever import Retriever
     from rag.settings import get_settings
     from rag.support import claim_of
@@ -103,9 +109,11 @@ def mark_ungrounded(
     for qid, question in by_id.items():
         hits = retriever.search(queries[qid])
         passages = [h.text for h in hits[: settings.retrieval.top_k]]
-        checked = claim_of(answers[qid]) if scope == "claim" else answers[qid]
-        found = ungrounded_figures(checked, passages, question.question)
-        scored[qid].ungrounded = bool(found) and not scored[qid].refused
+        answer = answers[qid]
+        withdrawal = check_answer_figures(
+            answer, claim_of(answer), passages, question.question, scope, models
+        )
+        scored[qid].ungrounded = withdrawal is not None and not scored[qid].refused
     store.close()
     return [qid for qid, s in scored.items() if s.ungrounded]
 
@@ -166,6 +174,12 @@ def main(argv: list[str] | None = None) -> int:
         help="also refuse answers with ungrounded figures: in the whole answer (the default) "
         "or in its first sentence (claim), as answerability.check_figures does",
     )
+    parser.add_argument(
+        "--models",
+        action="store_true",
+        help="also refuse answers whose claim states a figure said of another model, as "
+        "answerability.check_models does",
+    )
     parser.add_argument("--apply", type=float, help="write the run as if refused below this")
     parser.add_argument("--out", type=Path, help="with --apply: the folder to write")
     args = parser.parse_args(argv)
@@ -180,9 +194,12 @@ def main(argv: list[str] | None = None) -> int:
     scored = load(args.run / "results.jsonl", args.questions, args.mode)
     if not scored:
         parser.error(f"no '{args.mode}' answers with answerable_p in {args.run}/results.jsonl")
-    if args.figures:
-        flagged = mark_ungrounded(scored, args.run / "results.jsonl", args.questions, args.figures)
-        print(f"figures in no passage ({args.figures}): {', '.join(flagged) or 'none'}")
+    if args.figures or args.models:
+        scope = args.figures or "none"
+        results = args.run / "results.jsonl"
+        flagged = mark_ungrounded(scored, results, args.questions, scope, args.models)
+        checks = f"{scope}{', models' if args.models else ''}"
+        print(f"figures that don't hold ({checks}): {', '.join(flagged) or 'none'}")
     calibration = [s for qid, s in scored.items() if in_calibration_half(qid)]
     held_out = [s for qid, s in scored.items() if not in_calibration_half(qid)]
     t = choose(calibration, args.max_false_refusals)

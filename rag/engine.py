@@ -22,7 +22,7 @@ from rag.answerability import judge_messages
 from rag.citations import cited_hits, supporting_hits
 from rag.condense import heuristic_query, looks_like_follow_up
 from rag.generation import GenerationConfig
-from rag.grounding import says_not_found, ungrounded_figures
+from rag.grounding import check_answer_figures
 from rag.modes import MODE_NAMES, Mode, get_mode
 from rag.prompting import BuiltPrompt, Messages, build_prompt
 from rag.query_rewrite import condense_with_model, search_terms, with_search_terms
@@ -225,7 +225,8 @@ class ChatEngine:
             yield from self._refuse(answer)
             return
         yield from self._decode(answer, prompt, mode, run, started)
-        if hits and self.settings.answerability.check_figures != "none":
+        check = self.settings.answerability
+        if hits and (check.check_figures != "none" or check.check_models):
             yield from self._withdraw_if_ungrounded(answer, prompt, run.question)
         if hits and self.settings.answerability.min_support > 0 and not answer.refused:
             yield from self._withdraw_if_unsupported(answer, prompt, mode, run.options)
@@ -267,18 +268,20 @@ class ChatEngine:
     def _withdraw_if_ungrounded(
         self, answer: Answer, prompt: BuiltPrompt, question: str
     ) -> Iterator[str]:
-        """Replace an answer whose figures (its claim's, with check_figures: claim) no passage
-        contains by the not-found reply."""
-        checked = answer.text
-        if self.settings.answerability.check_figures == "claim":
-            checked = claim_of(answer.text)
-        found = ungrounded_figures(checked, [h.text for h in prompt.hits], question)
-        if not found or says_not_found(answer.text):
+        """Replace an answer whose figures don't hold (rag.grounding.check_answer_figures) by
+        the not-found reply."""
+        check = self.settings.answerability
+        passages = [h.text for h in prompt.hits]
+        claim = claim_of(answer.text)
+        withdrawal = check_answer_figures(
+            answer.text, claim, passages, question, check.check_figures, check.check_models
+        )
+        if withdrawal is None:
             return
-        answer.ungrounded = sorted(found)
+        answer.ungrounded = withdrawal.figures
         answer.refused = True
         answer.text = self.prompts.render("not_found")
-        yield f"\n\n[withdrawn: {', '.join(answer.ungrounded)} is in none of the passages] "
+        yield f"\n\n[withdrawn: {withdrawal.reason}] "
         yield answer.text
 
     def _withdraw_if_unsupported(

@@ -9,6 +9,8 @@ grounded, whatever its wording.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from typing import Literal
 
 from rag.citations import MARKER
 
@@ -51,3 +53,97 @@ def ungrounded_figures(answer: str, passages: list[str], question: str = "") -> 
     for passage in passages:
         known |= figures(passage)
     return figures(answer) - known
+
+
+# A model's name as the catalogue writes it: capitals, a hyphen, digits ("BC-1000", "RS-8",
+# "PC-4K", the SKU "KP-BC2000"). Its digits are a name, not a figure.
+MODEL = re.compile(r"\b[A-Z]{1,4}-\d+[A-Z0-9]*\b")
+
+
+def _model_key(name: str) -> str:
+    return name.replace("-", "").upper()
+
+
+def _same_model(a: str, b: str) -> bool:
+    """ "KPBC2000" (the SKU) and "BC2000" (the model) name the same unit."""
+    return a.endswith(b) or b.endswith(a)
+
+
+def _figures_at(text: str) -> list[tuple[str, int]]:
+    """Each figure of `text` with where it starts; model names and citations are blanked out
+    first, keeping the offsets."""
+    blank = lambda m: " " * len(m.group())  # noqa: E731
+    text = MODEL.sub(blank, _CITATION.sub(blank, text))
+    found = []
+    for match in _FIGURE.finditer(text):
+        number = match.group().replace(",", "")
+        if "." in number:
+            number = number.rstrip("0").rstrip(".")
+        found.append((number, match.start()))
+    return found
+
+
+def figures_of_other_models(
+    claim: str, passages: list[str], question: str = ""
+) -> dict[str, list[str]]:
+    """The claim's figures that the passages state only of models that neither the claim nor
+    the question names, each with those models ("2" → ["BC-1000"] for "The BC-2000 Pro
+    charges in 2 hours" when the passage's 2 hours are the BC-1000's).
+
+    A figure is said of the model named last before it in its passage (a manual names its
+    model in the page header; a catalogue row starts with its SKU). A figure with no model
+    before it, or also said of a named one, counts as the named model's: only a figure that
+    every passage ties to another model is returned. Without a named model there is nothing
+    to compare and nothing is returned."""
+    named = {_model_key(m) for m in MODEL.findall(question + " " + claim)}
+    if not named:
+        return {}
+    asked = {number for number, _ in _figures_at(claim)} - figures(question)
+    said_of: dict[str, list[str | None]] = {number: [] for number in asked}
+    for passage in passages:
+        models = [(m.end(), m.group()) for m in MODEL.finditer(passage)]
+        for number, start in _figures_at(passage):
+            if number in said_of:
+                before = [name for end, name in models if end <= start]
+                said_of[number].append(before[-1] if before else None)
+    return {
+        number: sorted(set(models))
+        for number, models in said_of.items()
+        if models
+        and None not in models
+        and not any(_same_model(_model_key(m), n) for m in models for n in named)
+    }
+
+
+@dataclass(frozen=True)
+class Withdrawal:
+    """Why an answer's figures don't hold: the figures, and a line for the reader."""
+
+    figures: list[str]
+    reason: str
+
+
+def check_answer_figures(
+    answer: str,
+    claim: str,
+    passages: list[str],
+    question: str,
+    scope: Literal["none", "answer", "claim"],
+    models: bool,
+) -> Withdrawal | None:
+    """answerability.check_figures (figures in no passage, of the whole answer or its claim)
+    and answerability.check_models (the claim's figures said of another model), in that order.
+    None when the figures hold or the answer says it found nothing."""
+    if says_not_found(answer):
+        return None
+    if scope != "none":
+        checked = claim if scope == "claim" else answer
+        missing = sorted(ungrounded_figures(checked, passages, question))
+        if missing:
+            return Withdrawal(missing, f"{', '.join(missing)} is in none of the passages")
+    if models:
+        other = figures_of_other_models(claim, passages, question)
+        if other:
+            reason = "; ".join(f"{n} is said of {', '.join(m)}" for n, m in sorted(other.items()))
+            return Withdrawal(sorted(other), reason)
+    return None

@@ -222,6 +222,14 @@ class AnswerabilitySettings(BaseModel):
         "figure, such as a count or a sum); none: no check. true and false mean answer and none.",
     )
 
+    check_models: bool = Field(
+        False,
+        description="After answering from passages, withdraw an answer whose first sentence "
+        "states a figure that its passages give only for other models (names such as BC-1000) "
+        "than the question or that sentence names, and reply prompts/not_found.txt instead: "
+        "the BC-1000's 2 hours given for the BC-2000 Pro.",
+    )
+
     @field_validator("check_figures", mode="before")
     @classmethod
     def _figures_from_bool(cls, value: object) -> object:

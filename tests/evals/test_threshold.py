@@ -116,3 +116,30 @@ def test_figures_are_looked_up_in_the_passages_of_the_query_searched(
     assert not scored["a1"].ungrounded and scored["u1"].ungrounded
     # The whole answer's figures: the worked-out sum of the second sentence is in no passage.
     assert mark_ungrounded(scored, results, questions, "answer") == ["a1", "u1"]
+
+
+def test_figures_said_of_another_model_are_flagged_with_models(
+    docs_index, embedder, tmp_path: Path, monkeypatch
+):
+    from evals.threshold import mark_ungrounded
+
+    settings, _ = docs_index
+    monkeypatch.setattr("rag.settings.get_settings", lambda: settings)
+    monkeypatch.setattr("rag.components.build_embedder", lambda _settings: embedder)
+    questions = tmp_path / "questions.jsonl"
+    asked = [
+        {"id": f"q{n}", "question": f"How long does the {model} take to charge from a wall?"}
+        for n, model in enumerate(["BC-2000 Pro", "BC-1000"])
+    ]
+    questions.write_text("".join(json.dumps(q | {"category": "c"}) + "\n" for q in asked))
+    results = tmp_path / "results.jsonl"
+    records = [  # both answers give the BC-1000 manual's 2 hours
+        {"id": q["id"], "query": q["question"], "answer": f"It takes 2 hours [1]. {q['question']}"}
+        for q in asked
+    ]
+    results.write_text("".join(json.dumps(r) + "\n" for r in records))
+    scored = {
+        q["id"]: Scored(answerable=True, p=0.9, refused=False, fact_recall=1.0) for q in asked
+    }
+    assert mark_ungrounded(scored, results, questions, "claim") == []
+    assert mark_ungrounded(scored, results, questions, "none", models=True) == ["q0"]

@@ -145,6 +145,25 @@ def test_the_claim_scope_checks_only_the_first_sentence(engine, monkeypatch, sco
     assert answer.ungrounded == (["13.37"] if withdrawn else [])
 
 
+@pytest.mark.parametrize("model, withdrawn", [("BC-2000 Pro", True), ("BC-1000", False)])
+def test_a_figure_the_passages_give_for_another_model_is_withdrawn(
+    engine, monkeypatch, model, withdrawn
+):
+    check = engine.settings.answerability
+    monkeypatch.setattr(check, "check_models", True)
+    monkeypatch.setattr(check, "check_figures", "none")
+    monkeypatch.setattr(check, "min_probability", 0.0)
+    monkeypatch.setattr(check, "min_support", 0.0)
+    # The BC-1000 manual's wall-charging time, given for the model asked about.
+    reply = [f"The {model} takes 2 hours", " to charge from a wall outlet [1]."]
+    monkeypatch.setattr(engine.llm, "stream", lambda *a, **k: iter(reply))
+    stream = engine.stream(f"How long does the {model} take to charge from a wall outlet?")
+    shown = "".join(stream)
+    assert stream.answer.refused is withdrawn
+    assert stream.answer.ungrounded == (["2"] if withdrawn else [])
+    assert ("[withdrawn: 2 is said of BC-1000" in shown) is withdrawn
+
+
 def test_search_terms_from_the_model_are_searched_beside_the_question(engine):
     settings = engine.settings.model_copy(deep=True)
     settings.retrieval.query_terms = "model"

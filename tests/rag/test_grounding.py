@@ -3,7 +3,13 @@
 import pytest
 from pydantic import ValidationError
 
-from rag.grounding import figures, ungrounded_figures
+from rag.grounding import (
+    Withdrawal,
+    check_answer_figures,
+    figures,
+    figures_of_other_models,
+    ungrounded_figures,
+)
 from rag.settings import AnswerabilitySettings
 
 PASSAGES = ["Standard shipping costs $5.99 and takes 3 to 5 business days.", "Returns: 30 days."]
@@ -29,3 +35,49 @@ def test_check_figures_reads_its_old_yes_no_values_and_names_itself_when_wrong()
     assert AnswerabilitySettings(check_figures="claim").check_figures == "claim"
     with pytest.raises(ValidationError, match="check_figures"):
         AnswerabilitySettings(check_figures="sentence")
+    with pytest.raises(ValidationError, match="check_models"):
+        AnswerabilitySettings(check_models="sometimes")
+
+
+MANUAL = [
+    "BaseCamp BC-1000 User Manual\nWall charging: the BC-1000 charges from 0 to 80% in\n"
+    "1.5 hours and reaches a full charge in 2 hours.",
+    "For SummitCharge PB-10 and PB-26 Solar power banks.\nA warranty of 24 months (2 years).",
+    "Warranty: 36 months (3 years).",
+]
+
+
+def test_a_figure_said_only_of_another_model_is_found_with_that_model():
+    question = "How long does the BaseCamp BC-2000 Pro take to charge from a wall outlet?"
+    claim = "The BaseCamp BC-2000 Pro takes 2 hours to charge from a wall outlet."
+    assert figures_of_other_models(claim, MANUAL, question) == {"2": ["BC-1000", "PB-26"]}
+    # Asked of the BC-1000, the same figure is its own.
+    assert figures_of_other_models(claim.replace("2000 Pro", "1000"), MANUAL, "") == {}
+
+
+def test_a_figure_with_no_model_before_it_or_no_model_named_is_not_another_models():
+    claim = "The BC-2000 Pro has a warranty of 36 months."
+    assert figures_of_other_models(claim, MANUAL, "") == {}  # "Warranty: 36 months" names none
+    assert figures_of_other_models("It charges in 2 hours.", MANUAL, "How fast?") == {}
+
+
+def test_a_model_named_by_the_claim_and_a_sku_count_as_named():
+    passages = ["Models: SF-60, SF-120, SF-200. The SF-200 peaks at 200 W."]
+    claim = "The SolarFold SF-200 is the most powerful, with 200 W."
+    assert figures_of_other_models(claim, passages, "Which panel suits the BC-1000?") == {}
+    catalogue = ["sku: KP-BC2000; price_usd: 1599.00; warranty_months: 36"]
+    assert figures_of_other_models("The BC-2000 Pro costs $1,599.", catalogue, "") == {}
+
+
+def test_check_answer_figures_reports_the_first_check_that_fails():
+    question = "How long does the BC-2000 Pro take to charge?"
+    answer = "The BC-2000 Pro takes 2 hours [1]. Two charges take 4 hours."
+    claim = "The BC-2000 Pro takes 2 hours."
+    found = check_answer_figures(answer, claim, MANUAL, question, "claim", models=True)
+    assert found == Withdrawal(["2"], "2 is said of BC-1000, PB-26")
+    assert check_answer_figures(answer, claim, MANUAL, question, "claim", models=False) is None
+    missing = check_answer_figures(answer, claim, MANUAL, question, "answer", models=True)
+    assert missing == Withdrawal(["4"], "4 is in none of the passages")
+    assert (
+        check_answer_figures("Not in the documents.", "", MANUAL, question, "answer", True) is None
+    )
