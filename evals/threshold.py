@@ -84,17 +84,19 @@ def mark_ungrounded(
     questions: Path,
     scope: str = "answer",
     models: bool = False,
+    names: bool = False,
 ) -> list[str]:
-    """Flag answers whose figures don't hold, as rag.grounding.check_answer_figures reads
+    """Flag answers whose figures or names don't hold, as rag.grounding.check_grounding reads
     them: figures absent from the passages (scope "answer", "claim" as
-    answerability.check_figures: claim reads, or "none") and, with `models`, the claim's figures
-    said of another model (answerability.check_models). The passages are found again by
+    answerability.check_figures: claim reads, or "none"), with `models` the claim's figures
+    said of another model (answerability.check_models), with `names` a "yes" about a name no
+    document mentions (answerability.check_names). The passages are found again by
     searching the query the engine searched (its search terms included; deterministic for the
     same index). Returns the ids flagged."""
     from rag.components import build_embedder, open_store
-    from rag.grounding import check_answer_figures
+    from rag.grounding import check_grounding
     from rag.retriever import Retriever
-    from rag.settings import get_settings
+    from rag.settings import AnswerabilitySettings, get_settings
     from rag.support import claim_of
 
     settings = get_settings()
@@ -102,6 +104,11 @@ def mark_ungrounded(
     embedder = build_embedder(settings.embedding)
     store = open_store(settings, embedder)
     retriever = Retriever(store, embedder, settings.retrieval)
+    check = AnswerabilitySettings(check_figures=scope, check_models=models, check_names=names)
+
+    def mentioned(word: str) -> bool:
+        return bool(store.keyword_search(word, 1))
+
     answers, queries = {}, {}
     for line in results.read_text(encoding="utf-8").splitlines():
         record = json.loads(line)
@@ -110,8 +117,8 @@ def mark_ungrounded(
         hits = retriever.search(queries[qid])
         passages = [h.text for h in hits[: settings.retrieval.top_k]]
         answer = answers[qid]
-        withdrawal = check_answer_figures(
-            answer, claim_of(answer), passages, question.question, scope, models
+        withdrawal = check_grounding(
+            answer, claim_of(answer), passages, question.question, check, mentioned
         )
         scored[qid].ungrounded = withdrawal is not None and not scored[qid].refused
     store.close()
@@ -180,6 +187,12 @@ def main(argv: list[str] | None = None) -> int:
         help="also refuse answers whose claim states a figure said of another model, as "
         "answerability.check_models does",
     )
+    parser.add_argument(
+        "--names",
+        action="store_true",
+        help="also refuse answers that say yes about a name no document mentions, as "
+        "answerability.check_names does",
+    )
     parser.add_argument("--apply", type=float, help="write the run as if refused below this")
     parser.add_argument("--out", type=Path, help="with --apply: the folder to write")
     args = parser.parse_args(argv)
@@ -194,11 +207,11 @@ def main(argv: list[str] | None = None) -> int:
     scored = load(args.run / "results.jsonl", args.questions, args.mode)
     if not scored:
         parser.error(f"no '{args.mode}' answers with answerable_p in {args.run}/results.jsonl")
-    if args.figures or args.models:
+    if args.figures or args.models or args.names:
         scope = args.figures or "none"
         results = args.run / "results.jsonl"
-        flagged = mark_ungrounded(scored, results, args.questions, scope, args.models)
-        checks = f"{scope}{', models' if args.models else ''}"
+        flagged = mark_ungrounded(scored, results, args.questions, scope, args.models, args.names)
+        checks = ", ".join([scope] + [c for c in ("models", "names") if getattr(args, c)])
         print(f"figures that don't hold ({checks}): {', '.join(flagged) or 'none'}")
     calibration = [s for qid, s in scored.items() if in_calibration_half(qid)]
     held_out = [s for qid, s in scored.items() if not in_calibration_half(qid)]

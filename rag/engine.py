@@ -22,7 +22,7 @@ from rag.answerability import judge_messages
 from rag.citations import cited_hits, supporting_hits
 from rag.condense import heuristic_query, looks_like_follow_up
 from rag.generation import GenerationConfig
-from rag.grounding import check_answer_figures
+from rag.grounding import check_grounding
 from rag.modes import MODE_NAMES, Mode, get_mode
 from rag.prompting import BuiltPrompt, Messages, build_prompt
 from rag.query_rewrite import condense_with_model, search_terms, with_search_terms
@@ -226,8 +226,8 @@ class ChatEngine:
             return
         yield from self._decode(answer, prompt, mode, run, started)
         check = self.settings.answerability
-        if hits and (check.check_figures != "none" or check.check_models):
-            yield from self._withdraw_if_ungrounded(answer, prompt, run.question)
+        if hits and (check.check_figures != "none" or check.check_models or check.check_names):
+            yield from self._withdraw_if_ungrounded(answer, prompt, run)
         if hits and self.settings.answerability.min_support > 0 and not answer.refused:
             yield from self._withdraw_if_unsupported(answer, prompt, mode, run.options)
         if hits and not answer.refused:
@@ -266,19 +266,27 @@ class ChatEngine:
         return answer.answerable_p >= check.min_probability
 
     def _withdraw_if_ungrounded(
-        self, answer: Answer, prompt: BuiltPrompt, question: str
+        self, answer: Answer, prompt: BuiltPrompt, run: _Run
     ) -> Iterator[str]:
-        """Replace an answer whose figures don't hold (rag.grounding.check_answer_figures) by
-        the not-found reply."""
-        check = self.settings.answerability
+        """Replace an answer whose figures or names don't hold (rag.grounding.check_grounding)
+        by the not-found reply."""
         passages = [h.text for h in prompt.hits]
-        claim = claim_of(answer.text)
-        withdrawal = check_answer_figures(
-            answer.text, claim, passages, question, check.check_figures, check.check_models
+        scope = run.options.collections
+
+        def mentioned(word: str) -> bool:
+            return bool(self.retriever.store.keyword_search(word, 1, scope))
+
+        withdrawal = check_grounding(
+            answer.text,
+            claim_of(answer.text),
+            passages,
+            run.question,
+            self.settings.answerability,
+            mentioned,
         )
         if withdrawal is None:
             return
-        answer.ungrounded = withdrawal.figures
+        answer.ungrounded = withdrawal.terms
         answer.refused = True
         answer.text = self.prompts.render("not_found")
         yield f"\n\n[withdrawn: {withdrawal.reason}] "

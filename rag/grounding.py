@@ -9,10 +9,14 @@ grounded, whatever its wording.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING
 
 from rag.citations import MARKER
+
+if TYPE_CHECKING:
+    from rag.settings import AnswerabilitySettings
 
 # [1] markers and "page 2" / "passage 3" name where a fact is, not a fact.
 _CITATION = re.compile(MARKER.pattern + r"|\b(?:pages?|passages?)\s+\d+", re.IGNORECASE)
@@ -117,33 +121,63 @@ def figures_of_other_models(
 
 @dataclass(frozen=True)
 class Withdrawal:
-    """Why an answer's figures don't hold: the figures, and a line for the reader."""
+    """Why an answer doesn't hold: the figures or names at fault, and a line for the reader."""
 
-    figures: list[str]
+    terms: list[str]
     reason: str
 
 
-def check_answer_figures(
+# "Yes" opening the claim: an answer that says something is so.
+_YES = re.compile(r"\s*yes\b", re.IGNORECASE)
+# A name: a capitalised word ("Alexa", "Toronto", "Care+").
+_NAME = re.compile(r"\b[A-Z][A-Za-z+]*[a-z+][A-Za-z+]*")
+
+
+def unknown_names(
+    claim: str, question: str, passages: list[str], mentioned: Callable[[str], bool]
+) -> list[str]:
+    """Names that a "yes" claim takes from the question and that neither its passages nor
+    the documents (`mentioned`, a lookup in the whole index) contain: "Yes, the RS-8 Max works
+    with Alexa" when no document says Alexa. A "no" is not checked: the documents often
+    answer it by what they leave out (support hours without Sunday)."""
+    if not _YES.match(claim):
+        return []
+    asked = {w.lower() for w in re.findall(r"[\w+]+", question)}
+    text = " ".join(passages).lower()
+    names = dict.fromkeys(m.group() for m in _NAME.finditer(claim) if m.start() > 0)
+    return [
+        name
+        for name in names
+        if name.lower() in asked and name.lower() not in text and not mentioned(name)
+    ]
+
+
+def check_grounding(
     answer: str,
     claim: str,
     passages: list[str],
     question: str,
-    scope: Literal["none", "answer", "claim"],
-    models: bool,
+    check: AnswerabilitySettings,
+    mentioned: Callable[[str], bool],
 ) -> Withdrawal | None:
-    """answerability.check_figures (figures in no passage, of the whole answer or its claim)
-    and answerability.check_models (the claim's figures said of another model), in that order.
-    None when the figures hold or the answer says it found nothing."""
+    """The answerability checks that read the answer's text, in this order:
+    check_figures (figures in no passage, of the whole answer or its claim), check_models (the
+    claim's figures said of another model) and check_names (a "yes" about a name the documents
+    never mention). None when the answer holds or says it found nothing."""
     if says_not_found(answer):
         return None
-    if scope != "none":
-        checked = claim if scope == "claim" else answer
+    if check.check_figures != "none":
+        checked = claim if check.check_figures == "claim" else answer
         missing = sorted(ungrounded_figures(checked, passages, question))
         if missing:
             return Withdrawal(missing, f"{', '.join(missing)} is in none of the passages")
-    if models:
+    if check.check_models:
         other = figures_of_other_models(claim, passages, question)
         if other:
             reason = "; ".join(f"{n} is said of {', '.join(m)}" for n, m in sorted(other.items()))
             return Withdrawal(sorted(other), reason)
+    if check.check_names:
+        unknown = unknown_names(claim, question, passages, mentioned)
+        if unknown:
+            return Withdrawal(unknown, f"{', '.join(unknown)} is in none of the documents")
     return None

@@ -230,6 +230,13 @@ class AnswerabilitySettings(BaseModel):
         "the BC-1000's 2 hours given for the BC-2000 Pro.",
     )
 
+    check_names: bool = Field(
+        False,
+        description="After answering from passages, withdraw an answer that says yes about a "
+        "name from the question (a capitalised word such as Alexa) that neither its passages "
+        "nor any document of the index contains, and reply prompts/not_found.txt instead.",
+    )
+
     @field_validator("check_figures", mode="before")
     @classmethod
     def _figures_from_bool(cls, value: object) -> object:

@@ -164,6 +164,22 @@ def test_a_figure_the_passages_give_for_another_model_is_withdrawn(
     assert ("[withdrawn: 2 is said of BC-1000" in shown) is withdrawn
 
 
+@pytest.mark.parametrize("name, withdrawn", [("Alexa", True), ("PartyLink", False)])
+def test_a_yes_about_a_name_no_document_mentions_is_withdrawn(engine, monkeypatch, name, withdrawn):
+    check = engine.settings.answerability
+    monkeypatch.setattr(check, "check_names", True)
+    monkeypatch.setattr(check, "min_probability", 0.0)
+    monkeypatch.setattr(check, "min_support", 0.0)
+    reply = [f"Yes, the RidgeSound RS-8 Max works", f" with {name} [1]."]
+    monkeypatch.setattr(engine.llm, "stream", lambda *a, **k: iter(reply))
+    # PartyLink (stereo pairing) is in the RidgeSound documents; Alexa is in none.
+    stream = engine.stream(f"Does the RidgeSound RS-8 Max work with {name}?")
+    shown = "".join(stream)
+    assert stream.answer.refused is withdrawn
+    assert stream.answer.ungrounded == ([name] if withdrawn else [])
+    assert (f"[withdrawn: {name} is in none of the documents]" in shown) is withdrawn
+
+
 def test_search_terms_from_the_model_are_searched_beside_the_question(engine):
     settings = engine.settings.model_copy(deep=True)
     settings.retrieval.query_terms = "model"

@@ -5,10 +5,11 @@ from pydantic import ValidationError
 
 from rag.grounding import (
     Withdrawal,
-    check_answer_figures,
+    check_grounding,
     figures,
     figures_of_other_models,
     ungrounded_figures,
+    unknown_names,
 )
 from rag.settings import AnswerabilitySettings
 
@@ -69,15 +70,40 @@ def test_a_model_named_by_the_claim_and_a_sku_count_as_named():
     assert figures_of_other_models("The BC-2000 Pro costs $1,599.", catalogue, "") == {}
 
 
-def test_check_answer_figures_reports_the_first_check_that_fails():
+def nothing_mentioned(word: str) -> bool:
+    return False
+
+
+def test_check_grounding_reports_the_first_check_that_fails():
     question = "How long does the BC-2000 Pro take to charge?"
     answer = "The BC-2000 Pro takes 2 hours [1]. Two charges take 4 hours."
     claim = "The BC-2000 Pro takes 2 hours."
-    found = check_answer_figures(answer, claim, MANUAL, question, "claim", models=True)
-    assert found == Withdrawal(["2"], "2 is said of BC-1000, PB-26")
-    assert check_answer_figures(answer, claim, MANUAL, question, "claim", models=False) is None
-    missing = check_answer_figures(answer, claim, MANUAL, question, "answer", models=True)
-    assert missing == Withdrawal(["4"], "4 is in none of the passages")
-    assert (
-        check_answer_figures("Not in the documents.", "", MANUAL, question, "answer", True) is None
+
+    def checked(**settings) -> Withdrawal | None:
+        check = AnswerabilitySettings(**settings)
+        return check_grounding(answer, claim, MANUAL, question, check, nothing_mentioned)
+
+    assert checked(check_figures="claim", check_models=True) == Withdrawal(
+        ["2"], "2 is said of BC-1000, PB-26"
     )
+    assert checked(check_figures="claim") is None
+    assert checked(check_figures="answer", check_models=True) == Withdrawal(
+        ["4"], "4 is in none of the passages"
+    )
+    check = AnswerabilitySettings(check_figures="answer", check_models=True, check_names=True)
+    refusal = "Not in the documents."
+    assert check_grounding(refusal, refusal, MANUAL, question, check, nothing_mentioned) is None
+
+
+def test_a_yes_about_a_name_no_document_mentions_is_found():
+    question = "Does the RidgeSound RS-8 Max work with Alexa?"
+    passages = ["The RidgeSound RS-8 Max is IP67 rated and floats."]
+    claim = "Yes, the RidgeSound RS-8 Max works with Alexa."
+    assert unknown_names(claim, question, passages, nothing_mentioned) == ["Alexa"]
+    # Some document mentions it: the passages shown may just have missed it.
+    assert unknown_names(claim, question, passages, lambda word: word == "Alexa") == []
+    # A no is how the documents answer by leaving something out.
+    no = "No, the RidgeSound RS-8 Max does not work with Alexa."
+    assert unknown_names(no, question, passages, nothing_mentioned) == []
+    # A name the question doesn't ask about is the model's own wording, not checked.
+    assert unknown_names("Yes, it pairs like Alexa.", "Does it pair?", [], nothing_mentioned) == []
