@@ -88,7 +88,7 @@ class Answer:
     query: str = ""  # the standalone query used for retrieval
     refused: bool = False  # answered with the "not in the documents" reply
     answerable_p: float | None = None  # the model's P(the passages answer it), when checked
-    ungrounded: list[str] = field(default_factory=list)  # figures no passage had (withdrawn)
+    ungrounded: list[str] = field(default_factory=list)  # figures or names that don't hold
     supported_p: float | None = None  # P(the passages say the answer's claim), when checked
     error: str | None = None
     cached: bool = False  # served from the answer cache (rag.answer_cache), not generated
