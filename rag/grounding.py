@@ -25,7 +25,9 @@ _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
 _REFUSAL = re.compile(
     r"not (?:in|found in|mentioned in|covered (?:in|by)|stated in) the (?:provided |given )?"
     r"(?:documents?|context|sources?)"
+    # "I could not find it/that/any …", not a device that "cannot find a GPS signal".
     r"|(?:could ?n[o']t|can ?n[o']t|cannot|unable to|did ?n[o']t) find"
+    r" (?:that|this|it|any|anything|the answer|information|details|a mention|mention)\b"
     r"|(?:do ?n[o']t|does ?n[o']t|do not|does not) (?:have|contain|include|provide|give|mention)"
     r" (?:any )?(?:information|details)"
     r"|no information (?:about|on|in)"

@@ -73,6 +73,9 @@ def test_refusal_detection_and_accuracy() -> None:
     # The default model's own way of saying it, seen on unanswerable eval questions.
     assert m.is_refusal("No. The context does not provide any information about its footprint.")
     assert not m.is_refusal("The warranty does not provide cover for water damage.")
+    assert m.is_refusal("No, I could not find it in the documents.")
+    # What a device can't find is an answer, not a refusal.
+    assert not m.is_refusal("The unit cannot find a GPS signal. Go outside.")
     assert m.is_refusal("", refused=True)  # the engine's own flag
     assert not m.is_refusal("Standard shipping costs $5.99.")
     # unanswerable: refusing is right; answerable: refusing is wrong
