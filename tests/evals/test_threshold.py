@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from evals.threshold import Scored, apply, at_threshold, choose, in_calibration_half
 
 QUESTIONS = [
@@ -80,21 +82,31 @@ def test_apply_rewrites_only_the_answers_under_the_threshold(tmp_path: Path):
     assert (tmp_path / "out" / "report.md").exists()
 
 
-def test_figures_are_looked_up_in_the_passages_of_the_query_searched(
-    docs_index, embedder, tmp_path: Path, monkeypatch
-):
-    from evals.threshold import mark_ungrounded
-
+@pytest.fixture
+def replay_on_docs(docs_index, embedder, monkeypatch):
+    """evals.threshold's replay searching the docs index with the session's embedder."""
     settings, _ = docs_index
     monkeypatch.setattr("rag.settings.get_settings", lambda: settings)
     monkeypatch.setattr("rag.components.build_embedder", lambda _settings: embedder)
-    questions = tmp_path / "questions.jsonl"
+
+
+def write_run(folder: Path, asked: list[dict], records: list[dict]) -> tuple[Path, Path]:
+    """A question file and a results.jsonl of recorded answers."""
+    questions, results = folder / "questions.jsonl", folder / "results.jsonl"
+    questions.write_text("".join(json.dumps(q) + "\n" for q in asked))
+    results.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return questions, results
+
+
+def test_figures_are_looked_up_in_the_passages_of_the_query_searched(
+    replay_on_docs, tmp_path: Path
+):
+    from evals.threshold import mark_ungrounded
+
     asked = [
         {"id": "a1", "question": "Shipping?", "source": "faq.md", "category": "c"},
         {"id": "u1", "question": "Tax in Idaho?", "category": "unanswerable"},
     ]
-    questions.write_text("".join(json.dumps(q) + "\n" for q in asked))
-    results = tmp_path / "results.jsonl"
     records = [  # the query searched, search terms included, finds the passages
         {
             "id": "a1",
@@ -107,7 +119,7 @@ def test_figures_are_looked_up_in_the_passages_of_the_query_searched(
             "answer": "The sales tax rate in Idaho is 7.35% [1].",
         },
     ]
-    results.write_text("".join(json.dumps(r) + "\n" for r in records))
+    questions, results = write_run(tmp_path, asked, records)
     scored = {
         "a1": Scored(answerable=True, p=0.9, refused=False, fact_recall=1.0),
         "u1": Scored(answerable=False, p=0.6, refused=False, fact_recall=0.0),
@@ -118,26 +130,19 @@ def test_figures_are_looked_up_in_the_passages_of_the_query_searched(
     assert mark_ungrounded(scored, results, questions, "answer") == ["a1", "u1"]
 
 
-def test_figures_said_of_another_model_are_flagged_with_models(
-    docs_index, embedder, tmp_path: Path, monkeypatch
-):
+def test_figures_said_of_another_model_are_flagged_with_models(replay_on_docs, tmp_path: Path):
     from evals.threshold import mark_ungrounded
 
-    settings, _ = docs_index
-    monkeypatch.setattr("rag.settings.get_settings", lambda: settings)
-    monkeypatch.setattr("rag.components.build_embedder", lambda _settings: embedder)
-    questions = tmp_path / "questions.jsonl"
     asked = [
         {"id": f"q{n}", "question": f"How long does the {model} take to charge from a wall?"}
+        | {"category": "c"}
         for n, model in enumerate(["BC-2000 Pro", "BC-1000"])
     ]
-    questions.write_text("".join(json.dumps(q | {"category": "c"}) + "\n" for q in asked))
-    results = tmp_path / "results.jsonl"
     records = [  # both answers give the BC-1000 manual's 2 hours
         {"id": q["id"], "query": q["question"], "answer": f"It takes 2 hours [1]. {q['question']}"}
         for q in asked
     ]
-    results.write_text("".join(json.dumps(r) + "\n" for r in records))
+    questions, results = write_run(tmp_path, asked, records)
     scored = {
         q["id"]: Scored(answerable=True, p=0.9, refused=False, fact_recall=1.0) for q in asked
     }
