@@ -99,14 +99,14 @@ def _engine(
     args: argparse.Namespace, settings: Settings, index: Path, build: Any, adapter: Any
 ) -> Any:
     """The engine over `index` (built first when missing), with `adapter`."""
-    if build is None:
-        from rag.engine import build_engine as build
     ensure_index(settings, index, args.docs, progress=not args.quiet)
     return build(settings, index=index, adapter=adapter)
 
 
 def evaluate(args: argparse.Namespace, settings: Settings, build: Any = None) -> dict[str, Any]:
     """Run, summarise and report; `build` makes the engine (default rag.engine.build_engine)."""
+    if build is None:  # imported here: a retrieval-only run never loads the chat model's code
+        from rag.engine import build_engine as build
     started, progress = time.perf_counter(), not args.quiet
     questions, problems = load_questions(args.questions)
     for problem in problems:

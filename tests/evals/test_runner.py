@@ -321,6 +321,20 @@ def test_fresh_facts_section(embedder, tmp_path, monkeypatch):
     assert len(records) == 2 * summary["fresh.questions"]
 
 
+def test_fresh_facts_are_answered_by_the_default_engine(scripted, embedder, tmp_path, monkeypatch):
+    settings, build, made = scripted
+    docs = tmp_path / "docs"
+    (docs / "returns").mkdir(parents=True)
+    policy = ROOT / "data" / "docs" / "returns" / "return-policy.md"
+    (docs / "returns" / "return-policy.md").write_text(policy.read_text())
+    monkeypatch.setattr("rag.components.build_embedder", lambda _settings: embedder)
+    monkeypatch.setattr("rag.engine.build_engine", build)
+    extra = ("--fresh-facts", "--modes", "rag", "--docs", str(docs))
+    summary = evaluate(quick_args(settings, tmp_path / "out", *extra), settings)
+    assert summary["fresh.questions"] > 0 and summary["fresh.rag.fact_recall"] is not None
+    assert len(made) == 2  # one engine for the questions, one over the changed documents
+
+
 @pytest.mark.slow
 def test_quick_run_with_the_real_engine(docs_index, tmp_path):
     from rag.engine import build_engine
