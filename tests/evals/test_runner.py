@@ -322,7 +322,19 @@ def test_fresh_facts_section(embedder, tmp_path, monkeypatch):
 
 
 def test_fresh_facts_are_answered_by_the_default_engine(scripted, embedder, tmp_path, monkeypatch):
-    settings, build, made = scripted
+    from rag.components import open_store
+
+    settings, _, _ = scripted
+    questions, _ = load_questions(DEFAULT_QUESTIONS)
+    made: list[ScriptedEngine] = []
+
+    def build(_settings, index=None, adapter=None):
+        # Its own store: the fresh-facts run closes the engine's store when it is done.
+        made.append(
+            ScriptedEngine(open_store(settings, embedder, index), embedder, settings, questions)
+        )
+        return made[-1]
+
     docs = tmp_path / "docs"
     (docs / "returns").mkdir(parents=True)
     policy = ROOT / "data" / "docs" / "returns" / "return-policy.md"
@@ -333,6 +345,7 @@ def test_fresh_facts_are_answered_by_the_default_engine(scripted, embedder, tmp_
     summary = evaluate(quick_args(settings, tmp_path / "out", *extra), settings)
     assert summary["fresh.questions"] > 0 and summary["fresh.rag.fact_recall"] is not None
     assert len(made) == 2  # one engine for the questions, one over the changed documents
+    made[0].retriever.store.close()
 
 
 @pytest.mark.slow
