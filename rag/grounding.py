@@ -1,4 +1,5 @@
-"""Figures in an answer that none of its passages (nor the question) contains.
+"""Figures in an answer that none of its passages (nor the question) contains, figures the
+passages give for another model, and names no document mentions.
 
 A model asked about something the passages don't cover tends to answer with a plausible number
 ("the sales tax in Idaho is 7.00% [1]"). Prices, percentages, durations and counts are what
@@ -41,16 +42,16 @@ def says_not_found(text: str) -> bool:
     return bool(_REFUSAL.search(text))
 
 
+def _number(written: str) -> str:
+    """One spelling for one value: "1,200.00" → "1200", "7.50" → "7.5"."""
+    number = written.replace(",", "")
+    return number.rstrip("0").rstrip(".") if "." in number else number
+
+
 def figures(text: str) -> set[str]:
     """Numbers in `text` without citation markers, thousands separators or trailing zeros
     ("$1,200.00" → "1200", "7.5%" → "7.5")."""
-    found = set()
-    for match in _FIGURE.finditer(_CITATION.sub(" ", text)):
-        number = match.group().replace(",", "")
-        if "." in number:
-            number = number.rstrip("0").rstrip(".")
-        found.add(number)
-    return found
+    return {_number(match.group()) for match in _FIGURE.finditer(_CITATION.sub(" ", text))}
 
 
 def ungrounded_figures(answer: str, passages: list[str], question: str = "") -> set[str]:
@@ -71,7 +72,7 @@ def _model_key(name: str) -> str:
 
 
 def _same_model(a: str, b: str) -> bool:
-    """ "KPBC2000" (the SKU) and "BC2000" (the model) name the same unit."""
+    """The SKU "KPBC2000" and the model "BC2000" name the same unit."""
     return a.endswith(b) or b.endswith(a)
 
 
@@ -80,13 +81,7 @@ def _figures_at(text: str) -> list[tuple[str, int]]:
     first, keeping the offsets."""
     blank = lambda m: " " * len(m.group())  # noqa: E731
     text = MODEL.sub(blank, _CITATION.sub(blank, text))
-    found = []
-    for match in _FIGURE.finditer(text):
-        number = match.group().replace(",", "")
-        if "." in number:
-            number = number.rstrip("0").rstrip(".")
-        found.append((number, match.start()))
-    return found
+    return [(_number(match.group()), match.start()) for match in _FIGURE.finditer(text)]
 
 
 def figures_of_other_models(
