@@ -7,8 +7,9 @@ Each RUN is an evaluation folder run with the checks recording but not refusing
 (`RAGCHAT_ANSWERABILITY__MIN_PROBABILITY=0`, `min_support` 0), QUESTIONS its question file.
 For every rag-mode answer the injected passages are found again (the same retrieval and prompt
 budget the engine ran, deterministic for the same index) and the engine's own
-`support_probability` is asked of them. A row: id, answerable, judge (the run's answerable_p),
-support (1.0 when there was no claim to check), refuses (the answer says it found nothing).
+`support_probability` is asked of them, and `relevance_probability` of the answer and the
+question. A row: id, answerable, judge (the run's answerable_p), support and relevant (1.0 when
+there was no claim to check), refuses (the answer says it found nothing).
 Rows already in --out are kept, so a stopped run resumes.
 """
 
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     from rag.adapters import NO_ADAPTER
     from rag.engine import AnswerOptions, _Run, build_engine
     from rag.grounding import says_not_found
-    from rag.support import support_probability
+    from rag.support import relevance_probability, support_probability
 
     parser = argparse.ArgumentParser(prog="python -m evals.support", description=__doc__)
     parser.add_argument("runs", nargs="+", help="RUN=QUESTIONS")
@@ -62,11 +63,15 @@ def main(argv: list[str] | None = None) -> int:
                 prompt = engine._prompt(run, retrieval.hits)
                 passages = [h.text for h in prompt.hits]
                 support = support_probability(engine.checker, record["answer"], passages)
+                relevant = relevance_probability(
+                    engine.checker, question.question, record["answer"], question.conversation
+                )
                 row = {
                     "id": question.id,
                     "answerable": question.answerable,
                     "judge": judged,
                     "support": 1.0 if support is None else support,
+                    "relevant": 1.0 if relevant is None else relevant,
                     "refuses": int(says_not_found(record["answer"])),
                 }
                 out.write(json.dumps(row) + "\n")

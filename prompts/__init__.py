@@ -23,6 +23,7 @@ PLACEHOLDERS: dict[str, frozenset[str]] = {
     "not_found": frozenset(),
     "answerable": frozenset(),
     "supported": frozenset({"evidence", "claim"}),
+    "direct_answer": frozenset({"question", "claim"}),
 }
 
 

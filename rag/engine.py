@@ -17,12 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from prompts import Prompts, load_prompts
+from rag.answer_checks import AnswerChecks, withdrawal_reason
 from rag.answer_stream import AnswerStream, Progress
 from rag.answerability import judge_messages
 from rag.citations import cited_hits, supporting_hits
 from rag.condense import heuristic_query, looks_like_follow_up
 from rag.generation import GenerationConfig
-from rag.grounding import check_grounding
 from rag.modes import MODE_NAMES, Mode, get_mode
 from rag.prompting import BuiltPrompt, Messages, build_prompt
 from rag.query_rewrite import condense_with_model, search_terms, with_search_terms
@@ -31,7 +31,7 @@ from rag.retriever import Retriever
 from rag.runtime import ChatModel
 from rag.schema import Answer, Hit
 from rag.settings import Settings
-from rag.support import Checker, claim_of, support_probability
+from rag.support import Checker
 
 log = logging.getLogger(__name__)
 
@@ -225,11 +225,8 @@ class ChatEngine:
             yield from self._refuse(answer)
             return
         yield from self._decode(answer, prompt, mode, run, started)
-        check = self.settings.answerability
-        if hits and (check.check_figures != "none" or check.check_models or check.check_names):
-            yield from self._withdraw_if_ungrounded(answer, prompt, run)
-        if hits and self.settings.answerability.min_support > 0 and not answer.refused:
-            yield from self._withdraw_if_unsupported(answer, prompt, mode, run.options)
+        if hits:
+            yield from self._withdraw_if_unfounded(answer, prompt, mode, run)
         if hits and not answer.refused:
             # Small models often forget the [n] markers: fall back to the best-supporting chunk.
             answer.sources = cited_hits(answer.text, prompt.hits) or supporting_hits(
@@ -265,50 +262,25 @@ class ChatEngine:
         answer.timings.check_s = time.perf_counter() - started
         return answer.answerable_p >= check.min_probability
 
-    def _withdraw_if_ungrounded(
-        self, answer: Answer, prompt: BuiltPrompt, run: _Run
+    def _withdraw_if_unfounded(
+        self, answer: Answer, prompt: BuiltPrompt, mode: Mode, run: _Run
     ) -> Iterator[str]:
-        """Replace an answer whose figures or names don't hold (rag.grounding.check_grounding)
-        by the not-found reply."""
-        passages = [h.text for h in prompt.hits]
+        """Replace an answer that a check after it finds unfounded (rag.answer_checks) by the
+        not-found reply."""
         scope = run.options.collections
 
         def mentioned(word: str) -> bool:
             return bool(self.retriever.store.keyword_search(word, 1, scope))
 
-        withdrawal = check_grounding(
-            answer.text,
-            claim_of(answer.text),
-            passages,
-            run.question,
-            self.settings.answerability,
-            mentioned,
-        )
-        if withdrawal is None:
-            return
-        answer.ungrounded = withdrawal.terms
-        answer.refused = True
-        answer.text = self.prompts.render("not_found")
-        yield f"\n\n[withdrawn: {withdrawal.reason}] "
-        yield answer.text
-
-    def _withdraw_if_unsupported(
-        self, answer: Answer, prompt: BuiltPrompt, mode: Mode, options: AnswerOptions
-    ) -> Iterator[str]:
-        """Replace an answer whose claim its closest passage sentences don't state."""
-        started = time.perf_counter()
-        adapter = self._adapter_for(mode, options)
+        checks = AnswerChecks(self.settings.answerability, self.checker, mentioned)
         passages = [h.text for h in prompt.hits]
-        answer.supported_p = support_probability(self.checker, answer.text, passages, adapter)
-        answer.timings.support_s = time.perf_counter() - started
-        if (
-            answer.supported_p is None
-            or answer.supported_p >= self.settings.answerability.min_support
-        ):
+        adapter = self._adapter_for(mode, run.options)
+        reason = withdrawal_reason(checks, answer, run.question, passages, adapter, run.history)
+        if reason is None:
             return
         answer.refused = True
         answer.text = self.prompts.render("not_found")
-        yield "\n\n[withdrawn: the passages do not say this] "
+        yield f"\n\n[withdrawn: {reason}] "
         yield answer.text
 
     def _decode(

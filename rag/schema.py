@@ -71,6 +71,7 @@ class Timings:
     prompt_tokens: int = 0
     check_s: float = 0.0  # the answerability check (its prompt is read then, and reused)
     support_s: float = 0.0  # the check of the answer against its passages (rag.support)
+    relevance_s: float = 0.0  # the check that the answer answers the question (rag.support)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -90,6 +91,7 @@ class Answer:
     answerable_p: float | None = None  # the model's P(the passages answer it), when checked
     ungrounded: list[str] = field(default_factory=list)  # figures or names that don't hold
     supported_p: float | None = None  # P(the passages say the answer's claim), when checked
+    relevant_p: float | None = None  # P(the claim is a direct answer to the question), when checked
     error: str | None = None
     cached: bool = False  # served from the answer cache (rag.answer_cache), not generated
 
@@ -102,6 +104,7 @@ class Answer:
             "answerable_p": self.answerable_p,
             "ungrounded": self.ungrounded,
             "supported_p": self.supported_p,
+            "relevant_p": self.relevant_p,
             "error": self.error,
             "cached": self.cached,
             "sources": [

@@ -213,6 +213,16 @@ class AnswerabilitySettings(BaseModel):
         "asked whether they say it (rag.support); below this P(yes) the answer is withdrawn "
         "and the reply is prompts/not_found.txt. 0 = no check.",
     )
+    min_answer_relevance: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="After answering from passages, the model is shown the question and the "
+        "answer's first sentence, nothing else, and asked whether it is a direct answer "
+        "(rag.support.relevance_probability); below this P(yes) the answer is withdrawn and the "
+        "reply is prompts/not_found.txt: asked which company makes the cells, 'they use LiFePO4 "
+        "cells'. 0 = no check.",
+    )
     check_figures: Literal["none", "answer", "claim"] = Field(
         "none",
         description="After answering from passages, withdraw an answer that states figures "

@@ -91,3 +91,34 @@ def support_probability(
     messages = support_messages(checker.prompts, claim, found)
     # A side question: the answer's prompt stays cached for the next turn to reuse.
     return checker.llm.yes_probability(messages, adapter, keep_cache=True)
+
+
+def asked(question: str, history: Messages) -> str:
+    """The question as the reader meant it: after the previous user turn, if any, so that a
+    follow-up ("And on Saturday?") is judged with what it follows."""
+    earlier = [turn["content"] for turn in history if turn["role"] == "user"]
+    return " ".join([*earlier[-1:], question])
+
+
+def direct_answer_messages(prompts: Prompts, question: str, claim: str) -> Messages:
+    """The relevance check's prompt: the question and the claim, no passages (~40 tokens)."""
+    text = prompts.render("direct_answer", question=question, claim=claim)
+    return [{"role": "user", "content": text}]
+
+
+def relevance_probability(
+    checker: Checker,
+    question: str,
+    answer: str,
+    history: Messages | None = None,
+    adapter: str | None = None,
+) -> float | None:
+    """P(yes): the answer's claim is a direct answer to the question. It catches a claim copied
+    from the passages that answers something else: asked which company makes the cells, "The
+    power stations use LiFePO4 cells". None when there is no claim or the answer says it found
+    nothing."""
+    claim = claim_of(answer)
+    if not claim or says_not_found(answer):
+        return None
+    messages = direct_answer_messages(checker.prompts, asked(question, history or []), claim)
+    return checker.llm.yes_probability(messages, adapter, keep_cache=True)

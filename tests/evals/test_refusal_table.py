@@ -46,3 +46,18 @@ def test_own_word_refusals_count_and_min_support_refuses_unsupported_answers():
     assert with_check["eval unanswerable"] == (2, 2)
     assert with_check["eval answerable"] == (0, 1) and with_check["reworded answerable"] == (0, 1)
     assert refusal_counts(judged, questions, 0.42, min_support=0.7)["eval answerable"] == (1, 1)
+
+
+def test_min_relevance_refuses_answers_that_do_not_answer_the_question():
+    questions = {"unans-12": False, "ship-01": True, "para-01": True}
+    judged = {
+        "unans-12": {"judge": 0.6, "support": 0.9, "relevant": 0.58},
+        "ship-01": {"judge": 0.8, "support": 0.9, "relevant": 0.9},
+        "para-01": {"judge": 0.8},  # no claim to check: nothing refuses it
+    }
+    assert refusal_counts(judged, questions, 0.42)["eval unanswerable"] == (0, 1)
+    checked = refusal_counts(judged, questions, 0.42, min_relevance=0.6)
+    assert checked["eval unanswerable"] == (1, 1)
+    assert checked["eval answerable"] == (0, 1) and checked["reworded answerable"] == (0, 1)
+    strict = refusal_counts(judged, questions, 0.42, min_relevance=0.95)
+    assert strict["eval answerable"] == (1, 1)

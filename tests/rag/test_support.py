@@ -8,7 +8,14 @@ import pytest
 from prompts import load_prompts
 from rag.engine import ChatEngine, build_engine
 from rag.llm import NO_ADAPTER
-from rag.support import EVIDENCE_SENTENCES, claim_of, evidence, support_messages
+from rag.support import (
+    EVIDENCE_SENTENCES,
+    asked,
+    claim_of,
+    direct_answer_messages,
+    evidence,
+    support_messages,
+)
 
 SHIPPING = (
     "Standard shipping costs $5.99 and is free on orders of $75 or more.\n"
@@ -92,3 +99,46 @@ def test_a_claim_without_a_figure_is_not_checked(engine, monkeypatch):
     assert answer.supported_p is None and not answer.refused  # the figure is not in the claim
     fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
     assert engine.ask("Do you offer standard shipping?").refused
+
+
+def test_the_relevance_check_reads_a_follow_up_after_the_question_it_follows():
+    history = [
+        {"role": "user", "content": "What are your phone hours on weekdays?"},
+        {"role": "assistant", "content": "8am to 8pm."},
+    ]
+    assert asked("And on Saturday?", history) == (
+        "What are your phone hours on weekdays? And on Saturday?"
+    )
+    assert asked("And on Saturday?", []) == "And on Saturday?"
+    (turn,) = direct_answer_messages(load_prompts(), "Who makes it?", "It uses LiFePO4 cells.")
+    assert turn["role"] == "user"
+    assert "Question: Who makes it?" in turn["content"]
+    assert "Answer: It uses LiFePO4 cells." in turn["content"]
+
+
+def test_an_answer_below_min_answer_relevance_is_withdrawn(engine, monkeypatch):
+    fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
+    monkeypatch.setattr(engine.settings.answerability, "min_answer_relevance", 1.0)
+    stream = engine.stream("How much does standard shipping cost?")
+    shown = "".join(stream)
+    answer = stream.answer
+    assert 0.0 < answer.relevant_p < 1.0 and answer.timings.relevance_s > 0
+    assert answer.refused and answer.text == engine.prompts.render("not_found")
+    assert "[withdrawn: this does not answer the question]" in shown
+
+
+def test_an_answer_at_or_above_min_answer_relevance_stands(engine, monkeypatch):
+    fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
+    monkeypatch.setattr(engine.settings.answerability, "min_answer_relevance", 0.001)
+    answer = engine.ask("How much does standard shipping cost?")
+    assert not answer.refused and answer.relevant_p >= 0.001 and answer.sources
+    monkeypatch.setattr(engine.settings.answerability, "min_answer_relevance", 0.0)
+    assert engine.ask("How much does standard shipping cost?").relevant_p is None
+
+
+def test_an_answer_withdrawn_by_an_earlier_check_is_not_judged_again(engine, monkeypatch):
+    fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
+    monkeypatch.setattr(engine.settings.answerability, "min_support", 1.0)
+    monkeypatch.setattr(engine.settings.answerability, "min_answer_relevance", 0.001)
+    answer = engine.ask("How much does standard shipping cost?")
+    assert answer.refused and answer.supported_p is not None and answer.relevant_p is None
