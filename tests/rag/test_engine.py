@@ -170,7 +170,7 @@ def test_a_yes_about_a_name_no_document_mentions_is_withdrawn(engine, monkeypatc
     monkeypatch.setattr(check, "check_names", True)
     monkeypatch.setattr(check, "min_probability", 0.0)
     monkeypatch.setattr(check, "min_support", 0.0)
-    reply = [f"Yes, the RidgeSound RS-8 Max works", f" with {name} [1]."]
+    reply = ["Yes, the RidgeSound RS-8 Max works", f" with {name} [1]."]
     monkeypatch.setattr(engine.llm, "stream", lambda *a, **k: iter(reply))
     # PartyLink (stereo pairing) is in the RidgeSound documents; Alexa is in none.
     stream = engine.stream(f"Does the RidgeSound RS-8 Max work with {name}?")

@@ -61,15 +61,24 @@ def fixed_answer(engine, monkeypatch, words: list[str]) -> None:
     monkeypatch.setattr(engine.llm, "stream", lambda *a, **k: iter(words))
 
 
-def test_an_answer_below_min_support_is_withdrawn(engine, monkeypatch):
+@pytest.mark.parametrize(
+    ("setting", "measured", "seconds", "reason"),
+    [
+        ("min_support", "supported_p", "support_s", "the passages do not say this"),
+        ("min_answer_relevance", "relevant_p", "relevance_s", "this does not answer the question"),
+    ],
+)
+def test_an_answer_below_a_check_s_minimum_is_withdrawn(
+    engine, monkeypatch, setting, measured, seconds, reason
+):
     fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
-    monkeypatch.setattr(engine.settings.answerability, "min_support", 1.0)
+    monkeypatch.setattr(engine.settings.answerability, setting, 1.0)
     stream = engine.stream("How much does standard shipping cost?")
     shown = "".join(stream)
     answer = stream.answer
-    assert 0.0 < answer.supported_p < 1.0 and answer.timings.support_s > 0
+    assert 0.0 < getattr(answer, measured) < 1.0 and getattr(answer.timings, seconds) > 0
     assert answer.refused and answer.text == engine.prompts.render("not_found")
-    assert "withdrawn" in shown and answer.hits and not answer.sources
+    assert f"[withdrawn: {reason}]" in shown and answer.hits and not answer.sources
 
 
 def test_an_answer_at_or_above_min_support_stands(engine, monkeypatch):
@@ -114,17 +123,6 @@ def test_the_relevance_check_reads_a_follow_up_after_the_question_it_follows():
     assert turn["role"] == "user"
     assert "Question: Who makes it?" in turn["content"]
     assert "Answer: It uses LiFePO4 cells." in turn["content"]
-
-
-def test_an_answer_below_min_answer_relevance_is_withdrawn(engine, monkeypatch):
-    fixed_answer(engine, monkeypatch, ["Standard shipping", " costs $5.99 [1]."])
-    monkeypatch.setattr(engine.settings.answerability, "min_answer_relevance", 1.0)
-    stream = engine.stream("How much does standard shipping cost?")
-    shown = "".join(stream)
-    answer = stream.answer
-    assert 0.0 < answer.relevant_p < 1.0 and answer.timings.relevance_s > 0
-    assert answer.refused and answer.text == engine.prompts.render("not_found")
-    assert "[withdrawn: this does not answer the question]" in shown
 
 
 def test_an_answer_at_or_above_min_answer_relevance_stands(engine, monkeypatch):
