@@ -130,6 +130,7 @@ def answer_fields(question: Question, answer: Answer, contexts: list[str]) -> di
         "answerable_p": answer.answerable_p,
         "supported_p": answer.supported_p,
         "relevant_p": answer.relevant_p,
+        "figure_p": answer.figure_p,
         "cited": [{"source": h.source, "page": h.page} for h in answer.sources],
         "timings": answer.timings.to_dict(),
         "error": answer.error,

@@ -3,13 +3,15 @@ withdraw it (README "Not in the documents"):
 
 1. its text: figures in no passage, another model's figures, a "yes" about a name no document
    mentions (rag.grounding.check_grounding, no model call);
-2. its claim against the two passage sentences closest to it (rag.support,
+2. how sure the model was of the figures of its claim, recorded while it wrote them
+   (rag.token_steps, `answerability.min_figure_confidence`, no model call);
+3. its claim against the two passage sentences closest to it (rag.support,
    `answerability.min_support`);
-3. its claim as an answer to the question, without the passages (rag.support,
+4. its claim as an answer to the question, without the passages (rag.support,
    `answerability.min_answer_relevance`).
 
 The first that fails gives the reason shown to the reader; the answer records what each check
-that ran measured (`ungrounded`, `supported_p`, `relevant_p`).
+that ran measured (`ungrounded`, `figure_p`, `supported_p`, `relevant_p`).
 """
 
 from __future__ import annotations
@@ -52,6 +54,9 @@ def withdrawal_reason(
         if found is not None:
             answer.ungrounded = found.terms
             return found.reason
+    least = settings.min_figure_confidence
+    if least > 0 and answer.figure_p is not None and answer.figure_p < least:
+        return "the model guessed a figure"
     if settings.min_support > 0:
         started = time.perf_counter()
         answer.supported_p = support_probability(checks.checker, answer.text, passages, adapter)

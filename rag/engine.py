@@ -32,6 +32,7 @@ from rag.runtime import ChatModel
 from rag.schema import Answer, Hit
 from rag.settings import Settings
 from rag.support import Checker
+from rag.token_steps import TokenStep, figure_confidence
 
 log = logging.getLogger(__name__)
 
@@ -304,7 +305,11 @@ class ChatEngine:
         pieces: list[str] = []
         cut_at = None  # where the answer started looping
         adapter = self._adapter_for(mode, options)
-        for piece in self.llm.stream(prompt.messages, config, run.stop, adapter):
+        # Each token's probability, for the figure check on answers from passages
+        # (rag.token_steps; ~1 ms a token on the CPU).
+        records = mode.uses_context and self.settings.answerability.min_figure_confidence > 0
+        steps: list[TokenStep] | None = [] if records else None
+        for piece in self.llm.stream(prompt.messages, config, run.stop, adapter, steps=steps):
             if first is None:
                 first = time.perf_counter()
                 timings.ttft_s = first - started
@@ -317,6 +322,7 @@ class ChatEngine:
                     run.stop.set()  # generation ends after the current token
         end = time.perf_counter()
         timings.generate_s = end - decode_started
+        answer.figure_p = figure_confidence(steps) if steps else None
         generated = answer.text.strip()
         answer.text = generated if cut_at is None else answer.text[:cut_at].strip()
         # Re-tokenising decoded text can count a token more than generation produced.

@@ -16,9 +16,16 @@ from typing import Any
 
 import torch
 from transformers import GenerationConfig as HFGenerationConfig
-from transformers import StoppingCriteria, StoppingCriteriaList, TextIteratorStreamer
+from transformers import (
+    LogitsProcessor,
+    LogitsProcessorList,
+    StoppingCriteria,
+    StoppingCriteriaList,
+    TextIteratorStreamer,
+)
 
 from rag.hf_model import LoadedModel
+from rag.token_steps import StepRecorder, TokenStep
 
 
 @dataclass
@@ -37,6 +44,17 @@ class _StopOnEvent(StoppingCriteria):
     def __call__(self, input_ids: torch.LongTensor, scores: Any, **kwargs: Any) -> torch.BoolTensor:
         stop = any(event.is_set() for event in self.events)
         return torch.full((input_ids.shape[0],), stop, dtype=torch.bool, device=input_ids.device)
+
+
+class _RecordSteps(LogitsProcessor):
+    """Hands each step's scores to a StepRecorder (rag.token_steps); changes nothing."""
+
+    def __init__(self, recorder: StepRecorder) -> None:
+        self.recorder = recorder
+
+    def __call__(self, input_ids: torch.LongTensor, scores: torch.FloatTensor) -> torch.FloatTensor:
+        self.recorder(input_ids[0].tolist(), scores[0].float().cpu().numpy())
+        return scores
 
 
 def _hf_config(llm: LoadedModel, config: GenerationConfig) -> HFGenerationConfig:
@@ -63,12 +81,14 @@ def stream_tokens(
     config: GenerationConfig,
     stop: threading.Event | None = None,
     adapter: str | None | EllipsisType = ...,
+    steps: list[TokenStep] | None = None,
 ) -> Iterator[str]:
     """Stream decoded text pieces of the answer to `input_ids` (shape 1 × prompt length).
 
     Generation holds `llm.lock`; `adapter` names the LoRA adapter active for its duration
     (None: the plain base; ...: as loaded). Setting `stop`, or closing the iterator, ends
-    generation after the current token.
+    generation after the current token. steps: filled with each generated token and its
+    probability (rag.token_steps).
     """
     toggle = contextlib.nullcontext() if adapter is ... else llm.using(adapter)
     device = llm.model.device
@@ -83,6 +103,14 @@ def stream_tokens(
         "streamer": streamer,
         "stopping_criteria": StoppingCriteriaList([_StopOnEvent(*events)]),
     }
+    recorder = None
+    if steps is not None:
+
+        def token_text(token: int) -> str:
+            return llm.tokenizer.decode([token], skip_special_tokens=True)
+
+        recorder = StepRecorder(steps, token_text)
+        kwargs["logits_processor"] = LogitsProcessorList([_RecordSteps(recorder)])
     errors: list[BaseException] = []
 
     def work() -> None:
@@ -102,6 +130,8 @@ def stream_tokens(
     finally:
         closed.set()
         worker.join()
+        if recorder is not None:
+            recorder.finish(greedy=config.temperature == 0)
     if errors:
         raise errors[0]
 

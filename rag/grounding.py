@@ -76,11 +76,19 @@ def _same_model(a: str, b: str) -> bool:
     return a.endswith(b) or b.endswith(a)
 
 
+def _blank(match: re.Match) -> str:
+    return " " * len(match.group())
+
+
+def figure_spans(text: str) -> list[tuple[int, int]]:
+    """Where each figure of `text` is (start, end), citation markers left out (as `figures`)."""
+    return [match.span() for match in _FIGURE.finditer(_CITATION.sub(_blank, text))]
+
+
 def _figures_at(text: str) -> list[tuple[str, int]]:
     """Each figure of `text` with where it starts; model names and citations are blanked out
     first, keeping the offsets."""
-    blank = lambda m: " " * len(m.group())  # noqa: E731
-    text = MODEL.sub(blank, _CITATION.sub(blank, text))
+    text = MODEL.sub(_blank, _CITATION.sub(_blank, text))
     return [(_number(match.group()), match.start()) for match in _FIGURE.finditer(text)]
 
 

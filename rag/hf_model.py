@@ -21,6 +21,7 @@ from rag.adapters import NamedAdapters, check_adapter_base, resolve_adapter
 from rag.llm import load_base
 from rag.models import ModelLoadError
 from rag.settings import LLMSettings
+from rag.token_steps import TokenStep
 
 log = logging.getLogger(__name__)
 
@@ -110,11 +111,12 @@ class LoadedModel(NamedAdapters):
         stop: threading.Event | None = None,
         adapter: str | None = None,
         keep_cache: bool = False,
+        steps: list[TokenStep] | None = None,
     ) -> Iterator[str]:
         from rag.generation import chat_input_ids, stream_tokens
 
         ids = chat_input_ids(self, messages)
-        return stream_tokens(self, ids, config, stop=stop, adapter=adapter)
+        return stream_tokens(self, ids, config, stop=stop, adapter=adapter, steps=steps)
 
     def yes_probability(
         self, messages: list[dict], adapter: str | None = None, keep_cache: bool = False

@@ -29,6 +29,7 @@ from rag.generation import GenerationConfig
 from rag.models import ModelLoadError
 from rag.prompt_steps import message_starts, reading_steps
 from rag.prompting import Messages
+from rag.token_steps import StepRecorder, TokenStep
 
 log = logging.getLogger(__name__)
 
@@ -137,20 +138,27 @@ class LlamaCppModel(NamedAdapters):
         stop: threading.Event | None = None,
         adapter: str | None = None,
         keep_cache: bool = False,
+        steps: list[TokenStep] | None = None,
     ) -> Iterator[str]:
         """Stream decoded text pieces of the answer; `stop` (or closing the iterator) ends
         generation after the current token. Holds `lock` for the whole answer. keep_cache: a
         prompt on the side (search terms, a condensed follow-up), read from an empty cache,
-        after which the cache holds what it held before."""
+        after which the cache holds what it held before. steps: filled with each generated
+        token and its probability (rag.token_steps)."""
         tokens = self.prompt_tokens(messages)
         with self.lock:
             self._activate(adapter)  # first: a switch empties the cache that is kept
             with self._kept_cache() if keep_cache else contextlib.nullcontext():
-                yield from self._completion(tokens, config, stop)
+                yield from self._completion(tokens, config, stop, steps)
 
     def _completion(
-        self, tokens: list[int], config: GenerationConfig, stop: threading.Event | None
+        self,
+        tokens: list[int],
+        config: GenerationConfig,
+        stop: threading.Event | None,
+        steps: list[TokenStep] | None,
     ) -> Iterator[str]:
+        recorder = None if steps is None else StepRecorder(steps, self._token_text)
         pieces = self.llama.create_completion(
             tokens,
             max_tokens=config.max_new_tokens,
@@ -160,6 +168,7 @@ class LlamaCppModel(NamedAdapters):
             top_p=1.0 if config.temperature == 0 else 0.95,
             min_p=0.0 if config.temperature == 0 else 0.05,
             stream=True,
+            logits_processor=None if recorder is None else [recorder],
         )
         try:
             for chunk in pieces:
@@ -170,6 +179,11 @@ class LlamaCppModel(NamedAdapters):
                     break
         finally:
             pieces.close()
+            if recorder is not None:
+                recorder.finish(greedy=config.temperature == 0)
+
+    def _token_text(self, token: int) -> str:
+        return self.llama.detokenize([token]).decode("utf-8", errors="replace")
 
     def yes_probability(
         self, messages: Messages, adapter: str | None = None, keep_cache: bool = False

@@ -22,6 +22,7 @@ from rag.models import ModelLoadError
 from rag.prompting import Messages
 from rag.settings import LLMSettings
 from rag.token_count import TokenCounter
+from rag.token_steps import TokenStep
 
 log = logging.getLogger(__name__)
 
@@ -137,8 +138,10 @@ class OpenAIChatModel(NamedAdapters):
         stop: threading.Event | None = None,
         adapter: str | None = None,
         keep_cache: bool = False,
+        steps: list[TokenStep] | None = None,
     ) -> Iterator[str]:
-        """Stream the server's answer; `stop` closes the HTTP stream after the current piece."""
+        """Stream the server's answer; `stop` closes the HTTP stream after the current piece.
+        steps: filled from the tokens' log-probabilities when the server returns them."""
         model = self._model_for(adapter)
         with self._errors(model):
             response = self.client.chat.completions.create(
@@ -147,11 +150,15 @@ class OpenAIChatModel(NamedAdapters):
                 max_tokens=config.max_new_tokens,
                 temperature=config.temperature,
                 stream=True,
+                logprobs=steps is not None,
                 extra_body=_sampling(config),
             )
             try:
                 for chunk in response:
                     text = chunk.choices[0].delta.content if chunk.choices else None
+                    if steps is not None and chunk.choices and chunk.choices[0].logprobs:
+                        for token in chunk.choices[0].logprobs.content or []:
+                            steps.append(TokenStep(token.token, math.exp(token.logprob)))
                     if text:
                         yield text
                     if stop is not None and stop.is_set():

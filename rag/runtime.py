@@ -17,6 +17,7 @@ from rag.llm import _resolve, model_label, model_source, pick_device
 from rag.models import ModelLoadError, preset_for
 from rag.prompting import Messages
 from rag.settings import LLMSettings
+from rag.token_steps import TokenStep
 
 log = logging.getLogger(__name__)
 RUNTIMES = ("auto", "llamacpp", "transformers")
@@ -48,9 +49,12 @@ class ChatModel(Protocol):
         stop: threading.Event | None = None,
         adapter: str | None = None,
         keep_cache: bool = False,
+        steps: list[TokenStep] | None = None,
     ) -> Iterator[str]:
         """The reply's text pieces. keep_cache: a prompt on the side, read whole, after which
-        the runtime's prompt cache (if it has one) holds what it held before."""
+        the runtime's prompt cache (if it has one) holds what it held before. steps: filled
+        with each generated token and the probability the model gave it (rag.token_steps),
+        where the runtime can tell."""
         ...
 
     def yes_probability(

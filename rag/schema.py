@@ -92,6 +92,7 @@ class Answer:
     ungrounded: list[str] = field(default_factory=list)  # figures or names that don't hold
     supported_p: float | None = None  # P(the passages say the answer's claim), when checked
     relevant_p: float | None = None  # P(the claim is a direct answer to the question), when checked
+    figure_p: float | None = None  # the least P of a token writing one of the claim's figures
     error: str | None = None
     cached: bool = False  # served from the answer cache (rag.answer_cache), not generated
 
@@ -105,6 +106,7 @@ class Answer:
             "ungrounded": self.ungrounded,
             "supported_p": self.supported_p,
             "relevant_p": self.relevant_p,
+            "figure_p": self.figure_p,
             "error": self.error,
             "cached": self.cached,
             "sources": [

@@ -223,6 +223,17 @@ class AnswerabilitySettings(BaseModel):
         "reply is prompts/not_found.txt: asked which company makes the cells, 'they use LiFePO4 "
         "cells'. 0 = no check.",
     )
+    min_figure_confidence: float = Field(
+        0.0,
+        ge=0.0,
+        le=1.0,
+        description="After answering from passages, withdraw an answer when the model gave "
+        "one of the tokens writing a figure of its first sentence less than this probability "
+        "(rag.token_steps): a figure copied from a passage is near certain, one guessed into a "
+        "slot the passages leave empty is not. The reply is prompts/not_found.txt. Needs a "
+        "runtime that reports token probabilities (llama.cpp, transformers; a server only if "
+        "it returns logprobs). 0 = no check.",
+    )
     check_figures: Literal["none", "answer", "claim"] = Field(
         "none",
         description="After answering from passages, withdraw an answer that states figures "

@@ -127,3 +127,17 @@ def test_threads_setting_is_applied(tmp_path_factory: pytest.TempPathFactory):
         assert torch.get_num_threads() == 1
     finally:
         torch.set_num_threads(before)
+
+
+def test_steps_record_each_token_and_the_probability_it_was_chosen_with(llm: LoadedModel):
+    from rag.token_steps import TokenStep
+
+    steps: list[TokenStep] = []
+    ids = chat_input_ids(llm, CAPITAL)
+    config = GenerationConfig(max_new_tokens=12)
+    text = "".join(consume(stream_tokens(llm, ids, config, steps=steps)))
+    assert "".join(step.text for step in steps) == text
+    assert all(0.0 < step.p <= 1.0 for step in steps)
+    with torch.inference_mode():
+        first = llm.model(input_ids=ids).logits[0, -1].double().softmax(-1).max()
+    assert steps[0].p == pytest.approx(float(first), rel=1e-3)

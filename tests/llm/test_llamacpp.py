@@ -192,3 +192,22 @@ def test_adapter_for_another_base_is_refused(cache_root: Path, tmp_path: Path):
     )
     with pytest.raises(ModelLoadError, match="trained on Qwen/Qwen2.5-Coder-1.5B-Instruct"):
         load_chat_model(SMALL, cache_root, adapter=other)
+
+
+def test_steps_record_each_token_and_the_probability_it_was_chosen_with(llm: LlamaCppModel):
+    import numpy as np
+
+    from rag.token_steps import TokenStep
+
+    steps: list[TokenStep] = []
+    text = "".join(llm.stream(CAPITAL, GREEDY, adapter=None, steps=steps))
+    assert "".join(step.text for step in steps) == text
+    assert len(steps) == GREEDY.max_new_tokens or steps[-1].text == ""  # ended by end-of-turn
+    assert all(0.0 < step.p <= 1.0 for step in steps)
+    # The first token's probability, read again from the prompt's own logits.
+    llm.llama.reset()
+    llm.llama.eval(llm.prompt_tokens(CAPITAL))
+    logits = np.ctypeslib.as_array(llm.llama._ctx.get_logits(), shape=(llm.llama.n_vocab(),))
+    weights = np.exp(logits.astype(np.float64) - logits.max())
+    assert steps[0].p == pytest.approx(weights.max() / weights.sum(), rel=1e-3)
+    assert "".join(llm.stream(CAPITAL, GREEDY, adapter=None)) == text  # the same answer without
