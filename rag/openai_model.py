@@ -143,6 +143,8 @@ class OpenAIChatModel(NamedAdapters):
         """Stream the server's answer; `stop` closes the HTTP stream after the current piece.
         steps: filled from the tokens' log-probabilities when the server returns them."""
         model = self._model_for(adapter)
+        # top_logprobs too: llama-cpp-python's server returns none for logprobs alone.
+        asked = {"logprobs": True, "top_logprobs": 1} if steps is not None else {}
         with self._errors(model):
             response = self.client.chat.completions.create(
                 model=model,
@@ -150,8 +152,8 @@ class OpenAIChatModel(NamedAdapters):
                 max_tokens=config.max_new_tokens,
                 temperature=config.temperature,
                 stream=True,
-                logprobs=steps is not None,
                 extra_body=_sampling(config),
+                **asked,
             )
             try:
                 for chunk in response:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from evals.refusal_table import SETS, question_set, refusal_counts
 
 
@@ -61,3 +63,31 @@ def test_min_relevance_refuses_answers_that_do_not_answer_the_question():
     assert checked["eval answerable"] == (0, 1) and checked["reworded answerable"] == (0, 1)
     strict = refusal_counts(judged, questions, 0.42, min_relevance=0.95)
     assert strict["eval answerable"] == (1, 1)
+
+
+def test_an_evaluation_folder_is_read_as_rows_and_min_figure_refuses_guessed_figures(tmp_path):
+    from evals.refusal_table import load_rows
+
+    records = [
+        {"id": "unans-05", "mode": "rag", "answerable_p": 0.7, "figure_p": 0.21,
+         "answer": "It will cost $1,599.00.", "refused": False},
+        {"id": "ship-01", "mode": "rag", "answerable_p": 0.8, "figure_p": 0.99,
+         "answer": "Standard shipping costs $5.99.", "refused": False},
+        {"id": "para-01", "mode": "rag", "answerable_p": 0.9, "figure_p": None,
+         "answer": "Yes, you can.", "refused": False},
+        {"id": "unans-01", "mode": "rag", "answerable_p": 0.3, "figure_p": None,
+         "answer": "I could not find that in the documents.", "refused": True},
+        {"id": "unans-02", "mode": "rag", "answerable_p": None, "answer": "…", "refused": True},
+        {"id": "ship-01", "mode": "finetuned", "answerable_p": None, "answer": "…"},
+    ]  # fmt: skip
+    (tmp_path / "results.jsonl").write_text("\n".join(json.dumps(r) for r in records))
+    judged = load_rows([tmp_path])
+    assert sorted(judged) == ["para-01", "ship-01", "unans-01", "unans-05"]
+    assert judged["unans-01"]["refuses"] == 1 and judged["unans-05"]["refuses"] == 0
+    questions = {"unans-05": False, "unans-01": False, "unans-02": False, "ship-01": True,
+                 "para-01": True}  # fmt: skip
+    assert refusal_counts(judged, questions, 0.42)["eval unanswerable"] == (2, 3)
+    checked = refusal_counts(judged, questions, 0.42, min_figure=0.3)
+    assert checked["eval unanswerable"] == (3, 3)
+    assert checked["eval answerable"] == (0, 1) and checked["reworded answerable"] == (0, 1)
+    assert refusal_counts(judged, questions, 0.42, min_figure=0.995)["eval answerable"] == (1, 1)

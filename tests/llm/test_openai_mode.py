@@ -24,6 +24,7 @@ from rag.models import ModelLoadError, preset_for, preset_gguf
 from rag.runtime import describe, load_chat_model
 from rag.settings import Settings
 from rag.token_count import EstimatedCounter, GgufCounter
+from rag.token_steps import TokenStep
 
 pytest.importorskip("llama_cpp.server.app", reason="llama-cpp-python's server extra")
 pytest.importorskip("openai")
@@ -145,6 +146,20 @@ def test_the_judgement_matches_the_local_model(engines):
     served_p = remote.llm.yes_probability(messages)
     local_p = local.llm.yes_probability(messages)
     assert served_p == pytest.approx(local_p, abs=0.05)
+
+
+def test_token_probabilities_match_the_local_model(engines):
+    remote, local = engines
+    messages = [{"role": "user", "content": "How many days are in a week? Answer in a sentence."}]
+    config = GenerationConfig(max_new_tokens=16)
+    served: list[TokenStep] = []
+    here: list[TokenStep] = []
+    text = "".join(remote.llm.stream(messages, config, steps=served))
+    assert "".join(local.llm.stream(messages, config, steps=here)) == text
+    assert "".join(step.text for step in served) == text
+    pairs = list(zip(served, here, strict=False))  # the last, end-of-turn step may differ
+    assert len(pairs) >= 4 and all(a.text == b.text for a, b in pairs[:-1])
+    assert [a.p for a, _ in pairs] == pytest.approx([b.p for _, b in pairs], abs=0.02)
 
 
 def test_stop_closes_the_stream(engines):
