@@ -1,7 +1,7 @@
 """Choose how "not in the documents" is decided, from the signals bench/refusal_signals.py
 recorded, on questions the report never uses.
 
-    python -m evals.refusal_fit runs/refusal-signals.jsonl [--max-false-refusals 0.05]
+    python -m evals.refusal_fit runs/refusal-signals.jsonl [RUN ...] [--max-false-refusals 0.05]
 
 Calibration: the 40 unanswerable questions of data/eval/unanswerable_calibration.jsonl and
 the answerable questions of data/eval/questions.jsonl in evals.threshold's calibration half.
@@ -15,11 +15,11 @@ thresholds).
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from evals.refusal_table import load_rows
 from evals.threshold import in_calibration_half
 
 FINE = [round(0.01 * i, 2) for i in range(1, 100)]  # 0.01 … 0.99, each threshold
@@ -102,18 +102,23 @@ RULES: dict[str, RuleSpec] = {
     "support": alone("support"),
     "judge and support": both("judge", "support"),
     "judge + support": mean_of("judge", "support"),
+    # An evaluation folder run with answerability.min_figure_confidence above 0: its own
+    # refusals (`refuses`) and each answer's figure confidence (rag.token_steps).
+    "figure": alone("figure"),
 }
 
 
-def load(path: Path) -> list[Row]:
+def load(paths: Path | list[Path]) -> list[Row]:
+    """Rows from signal files and evaluation folders (evals.refusal_table.load_rows)."""
     rows = []
-    for line in path.read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
+    for record in load_rows(paths if isinstance(paths, list) else [paths]).values():
         if record.get("judge") is None:
             continue  # nothing retrieved: refused whatever the rule
         numbers = {
             k: float(v) for k, v in record.items() if isinstance(v, (int, float)) and k != "id"
         }
+        if "figure" in record:  # a claim without a figure has nothing to doubt
+            numbers["figure"] = 1.0 if record["figure"] is None else float(record["figure"])
         if record.get("passages"):  # per passage, in prompt order
             numbers["passage_max"] = max(record["passages"])
             numbers["passage_mean"] = sum(record["passages"]) / len(record["passages"])
@@ -153,7 +158,7 @@ def fit(rule: Rule, arity: int, rows: list[Row], limit: float) -> tuple[float, .
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("signals", type=Path)
+    parser.add_argument("signals", type=Path, nargs="+", help="signal files or RUN folders")
     parser.add_argument("--max-false-refusals", type=float, default=0.05)
     args = parser.parse_args()
     rows = load(args.signals)

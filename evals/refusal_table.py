@@ -29,7 +29,13 @@ import argparse
 import json
 from pathlib import Path
 
-from evals.questions import DEFAULT_QUESTIONS, PARAPHRASED, REFUSAL_CALIBRATION, load_questions
+from evals.questions import (
+    DEFAULT_QUESTIONS,
+    PARAPHRASED,
+    REFUSAL_CALIBRATION,
+    UNANSWERABLE,
+    load_questions,
+)
 from evals.threshold import in_calibration_half
 from rag.grounding import says_not_found
 
@@ -90,6 +96,7 @@ def rows_of_run(run: Path) -> list[dict]:
         rows.append(
             {
                 "id": record["id"],
+                "answerable": record.get("category") != UNANSWERABLE,
                 "judge": record["answerable_p"],
                 "figure": record.get("figure_p"),
                 "refuses": int(bool(refuses)),

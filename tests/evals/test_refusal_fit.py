@@ -91,3 +91,18 @@ def test_the_answer_check_catches_what_the_judgement_misses(tmp_path):
         assert rates(single, (t,), loaded)[0] < 1.0
     # The lowest thresholds that do it: just above the refused scores.
     assert thresholds == (0.21, 0.11)
+
+
+def test_evaluation_folders_give_the_figure_confidence_signal(tmp_path):
+    records = [
+        {"id": "cal-unans-01", "category": "unanswerable", "mode": "rag", "answerable_p": 0.8,
+         "figure_p": 0.3, "answer": "It costs $5.", "refused": False},
+        {"id": "ship-01", "category": "shipping", "mode": "rag", "answerable_p": 0.9,
+         "figure_p": None, "answer": "Yes, it ships.", "refused": False},
+    ]  # fmt: skip
+    (tmp_path / "results.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    loaded = {r.id: r for r in load([tmp_path])}
+    assert not loaded["cal-unans-01"].answerable and loaded["ship-01"].answerable
+    assert loaded["cal-unans-01"].figure == 0.3 and loaded["ship-01"].figure == 1.0
+    rule, _, _ = RULES["figure"]
+    assert rates(rule, (0.5,), list(loaded.values())) == (1.0, 0.0)
