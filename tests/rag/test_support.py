@@ -1,5 +1,6 @@
-"""The check of an answer against its passages (rag.support): the claim, its evidence, the
-prompt, and the engine withdrawing an answer below answerability.min_support (real SmolLM2)."""
+"""The checks after an answer: against its passages (rag.support: the claim, its evidence, the
+prompt), as an answer to the question, and how sure the model was of its figures
+(rag.token_steps); the engine withdrawing an answer below each minimum (real SmolLM2)."""
 
 from __future__ import annotations
 
@@ -140,3 +141,34 @@ def test_an_answer_withdrawn_by_an_earlier_check_is_not_judged_again(engine, mon
     monkeypatch.setattr(engine.settings.answerability, "min_answer_relevance", 0.001)
     answer = engine.ask("How much does standard shipping cost?")
     assert answer.refused and answer.supported_p is not None and answer.relevant_p is None
+
+
+RETURN_QUESTION = "How many days do I have to return an item?"  # SmolLM2: "… within 30 days …"
+
+
+def test_the_engine_records_the_figures_confidence_and_withdraws_below_the_line(
+    engine, monkeypatch
+):
+    monkeypatch.setattr(engine.settings.answerability, "min_figure_confidence", 1e-9)
+    answer = engine.ask(RETURN_QUESTION)  # SmolLM2's own answer, its tokens' own probabilities
+    assert answer.figure_p is not None and 1e-9 <= answer.figure_p < 1.0
+    assert not answer.refused
+    monkeypatch.setattr(engine.settings.answerability, "min_figure_confidence", 1.0)
+    stream = engine.stream(RETURN_QUESTION)
+    shown = "".join(stream)
+    assert "[withdrawn: the model guessed a figure]" in shown
+    assert stream.answer.refused and stream.answer.text == engine.prompts.render("not_found")
+
+
+def test_nothing_is_recorded_when_the_check_is_off(engine, monkeypatch):
+    monkeypatch.setattr(engine.settings.answerability, "min_figure_confidence", 0.0)
+    seen: list = []
+    stream = engine.llm.stream
+
+    def spy(*args, **kwargs):
+        seen.append(kwargs.get("steps"))
+        return stream(*args, **kwargs)
+
+    monkeypatch.setattr(engine.llm, "stream", spy)
+    answer = engine.ask(RETURN_QUESTION)
+    assert answer.figure_p is None and not answer.refused and seen == [None]

@@ -1,13 +1,11 @@
-"""How sure the model was of its claim's figures (rag.token_steps): which tokens count, the
-recorder that the runtimes hand each step's scores to, and the engine's check (real SmolLM2)."""
+"""How sure the model was of its claim's figures (rag.token_steps): which tokens count, and the
+recorder that the runtimes hand each step's scores to (the engine's check: test_support.py)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
-from rag.engine import ChatEngine, build_engine
-from rag.llm import NO_ADAPTER
 from rag.token_steps import StepRecorder, TokenStep, figure_confidence
 
 
@@ -65,43 +63,3 @@ def test_a_sampled_last_token_is_left_out():
     recorder([1], np.zeros(4))
     recorder.finish(greedy=False)
     assert recorded == []
-
-
-@pytest.fixture(scope="module")
-def engine(docs_index) -> ChatEngine:
-    settings, _ = docs_index
-    settings = settings.model_copy(deep=True)
-    settings.llm.max_new_tokens = 24
-    settings.answerability.min_probability = 0.0
-    return build_engine(settings, adapter=NO_ADAPTER)
-
-
-QUESTION = "How many days do I have to return an item?"  # SmolLM2: "… within 30 days …"
-
-
-def test_the_engine_records_the_figures_confidence_and_withdraws_below_the_line(
-    engine, monkeypatch
-):
-    monkeypatch.setattr(engine.settings.answerability, "min_figure_confidence", 1e-9)
-    answer = engine.ask(QUESTION)  # SmolLM2's own answer, its tokens' own probabilities
-    assert answer.figure_p is not None and 1e-9 <= answer.figure_p < 1.0
-    assert not answer.refused
-    monkeypatch.setattr(engine.settings.answerability, "min_figure_confidence", 1.0)
-    stream = engine.stream(QUESTION)
-    shown = "".join(stream)
-    assert "[withdrawn: the model guessed a figure]" in shown
-    assert stream.answer.refused and stream.answer.text == engine.prompts.render("not_found")
-
-
-def test_nothing_is_recorded_when_the_check_is_off(engine, monkeypatch):
-    monkeypatch.setattr(engine.settings.answerability, "min_figure_confidence", 0.0)
-    seen: list = []
-    stream = engine.llm.stream
-
-    def spy(*args, **kwargs):
-        seen.append(kwargs.get("steps"))
-        return stream(*args, **kwargs)
-
-    monkeypatch.setattr(engine.llm, "stream", spy)
-    answer = engine.ask(QUESTION)
-    assert answer.figure_p is None and not answer.refused and seen == [None]
